@@ -1,0 +1,2 @@
+export { recordAudit, cleanLogText, type AuditEntry } from './audit.service.js';
+export { listClientAccess, listChain } from './audit.repository.js';

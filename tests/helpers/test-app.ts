@@ -1,0 +1,70 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Kysely } from 'kysely';
+import { loadConfig } from '../../src/config.js';
+import { openDatabase, type Database } from '../../src/db/database.js';
+import { seedDemo } from '../../src/db/demo/index.js';
+import { loadReferenceData } from '../../src/db/reference-data.js';
+import type { DB } from '../../src/db/schema.js';
+import { buildApp } from '../../src/server/app.js';
+import { createScratchPostgres, testEngine } from './test-db.js';
+
+/** The demo world's "today" in tests, so that dates in demo data are stable. */
+export const TEST_TODAY = new Date('2026-11-22T08:00:00Z');
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Kysely<DB>;
+  database: Database;
+  engine: 'pglite' | 'postgres';
+  /** Logs in a demo user (password `demo`) and returns the cookie header to send. */
+  login(username: string, password?: string): Promise<string>;
+  /** `app.inject` with an optional session cookie and language. */
+  call(method: InjectOptions['method'], url: string, opts?: { cookie?: string; body?: unknown; lang?: string; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
+  const demo = options.demo ?? true;
+  const scratch = testEngine === 'postgres' ? await createScratchPostgres() : null;
+  const config = { ...loadConfig({ NODE_ENV: 'test', POLKU_DEMO: demo ? '1' : '0' }), databaseUrl: scratch?.url ?? null };
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: null,
+    poolSize: 4,
+    prepare: async (owner) => {
+      await loadReferenceData(owner);
+      if (demo) await seedDemo(owner, TEST_TODAY);
+    },
+  });
+  const app = await buildApp(config, database);
+  await app.ready();
+  const call: TestApp['call'] = (method, url, opts = {}) =>
+    app.inject({
+      method,
+      url,
+      headers: {
+        ...(opts.cookie ? { cookie: opts.cookie } : {}),
+        ...(opts.lang ? { 'accept-language': opts.lang } : {}),
+        ...(opts.headers ?? {}),
+      },
+      ...(opts.body !== undefined ? { payload: opts.body as object } : {}),
+    });
+  return {
+    app,
+    db: database.db,
+    database,
+    engine: testEngine,
+    call,
+    async login(username, password = 'demo') {
+      const res = await call('POST', '/api/v1/auth/login', { body: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === 'polku_session');
+      return `polku_session=${cookie!.value}`;
+    },
+    async close() {
+      await app.close();
+      await database.close();
+      await scratch?.drop();
+    },
+  };
+}
