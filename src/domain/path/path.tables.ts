@@ -1,4 +1,5 @@
-import type { CreatedAt, Generated, Timestamp } from '../../db/schema.js';
+import type { Generated } from 'kysely';
+import type { CreatedAt, Timestamp } from '../../db/schema.js';
 
 export interface PathEventTable {
   id: Generated<string>;
