@@ -15,6 +15,8 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   logLevel: string;
+  /** Requests per minute per client address and session on one node; 0 turns the limit off (benchmarks). */
+  rateLimitPerMinute: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.POLKU_TRUST_PROXY === '1',
     sessionIdleMinutes: Number(env.POLKU_SESSION_IDLE_MINUTES ?? 30),
     sessionAbsoluteHours: Number(env.POLKU_SESSION_ABSOLUTE_HOURS ?? 12),
+    rateLimitPerMinute: Number(env.POLKU_RATE_LIMIT_PER_MINUTE ?? 600),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
   };
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type Config } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { seedDemo } from '../../src/db/demo/index.js';
 import { loadReferenceData } from '../../src/db/reference-data.js';
@@ -19,14 +19,18 @@ export interface TestApp {
   /** Logs in a demo user (password `demo`) and returns the cookie header to send. */
   login(username: string, password?: string): Promise<string>;
   /** `app.inject` with an optional session cookie and language. */
-  call(method: InjectOptions['method'], url: string, opts?: { cookie?: string; body?: unknown; lang?: string; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  call(method: InjectOptions['method'], url: string, opts?: { cookie?: string; body?: unknown; lang?: string; headers?: Record<string, string>; remoteAddress?: string }): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(options: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
   const demo = options.demo ?? true;
   const scratch = testEngine === 'postgres' ? await createScratchPostgres() : null;
-  const config = { ...loadConfig({ NODE_ENV: 'test', POLKU_DEMO: demo ? '1' : '0' }), databaseUrl: scratch?.url ?? null };
+  const config: Config = {
+    ...loadConfig({ NODE_ENV: 'test', POLKU_DEMO: demo ? '1' : '0', POLKU_RATE_LIMIT_PER_MINUTE: '0' }),
+    ...options.config,
+    databaseUrl: scratch?.url ?? null,
+  };
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: null,
@@ -48,6 +52,7 @@ export async function createTestApp(options: { demo?: boolean } = {}): Promise<T
         ...(opts.headers ?? {}),
       },
       ...(opts.body !== undefined ? { payload: opts.body as object } : {}),
+      ...(opts.remoteAddress ? { remoteAddress: opts.remoteAddress } : {}),
     });
   return {
     app,

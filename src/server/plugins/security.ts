@@ -22,6 +22,7 @@ const CSP = [
  * (CSRF defence on top of SameSite=Strict cookies); every response carries protective headers.
  */
 export function registerSecurity(app: FastifyInstance, ctx: AppContext) {
+  if (ctx.config.rateLimitPerMinute > 0) registerRateLimit(app, ctx.config.rateLimitPerMinute);
   app.addHook('onRequest', async (req) => {
     if (SAFE_METHODS.has(req.method)) return;
     const origin = req.headers.origin ?? refererOrigin(req.headers.referer);
@@ -53,4 +54,32 @@ function refererOrigin(referer: string | undefined): string | undefined {
   } catch {
     return 'invalid';
   }
+}
+
+/**
+ * A general API rate limit per address and session, in fixed one-minute windows, kept in memory
+ * on each node (a load balancer's limit covers the whole cluster in production).
+ */
+function registerRateLimit(app: FastifyInstance, perMinute: number) {
+  let windowStart = Date.now();
+  let counts = new Map<string, number>();
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/')) return;
+    const now = Date.now();
+    if (now - windowStart >= 60_000) {
+      windowStart = now;
+      counts = new Map();
+    }
+    const key = `${req.ip}|${req.cookies?.polku_session ?? ''}`;
+    const n = (counts.get(key) ?? 0) + 1;
+    counts.set(key, n);
+    if (n > perMinute) {
+      reply.header('Retry-After', String(Math.ceil((windowStart + 60_000 - now) / 1000)));
+      throw new AppError(429, 'rate_limited', {
+        fi: 'Liian monta pyyntöä. Odota hetki ja yritä uudelleen.',
+        sv: 'För många förfrågningar. Vänta en stund och försök igen.',
+        en: 'Too many requests. Wait a moment and try again.',
+      });
+    }
+  });
 }

@@ -1,6 +1,7 @@
 import { DemoAccounts, LoginRequest, Me, Ok } from '../../contracts/auth.contracts.js';
 import { recordAudit } from '../../domain/audit/index.js';
 import { login, logout } from '../../domain/identity/index.js';
+import { loginRetryAfter } from '../../domain/identity/login-throttle.js';
 import { AppError } from '../../domain/shared/errors.js';
 import { DEMO_USERS } from '../../db/demo/users.js';
 import { clearSessionCookie, sessionPolicy, setSessionCookie } from '../plugins/auth.js';
@@ -23,6 +24,16 @@ export const authRoutes: AnyRoute[] = [
     response: Me,
     handler: async ({ body, req, reply, app, tx }) => {
       const meta = { username: body.username, ip: req.ip ?? null, correlationId: String(req.id) };
+      const retryAfter = await tx((t) => loginRetryAfter(t, body.username, req.ip ?? null));
+      if (retryAfter > 0) {
+        await tx((t) => recordAudit(t, null, { action: 'auth.login-throttled', allowed: false }, meta));
+        reply.header('Retry-After', String(retryAfter));
+        throw new AppError(429, 'too_many_attempts', {
+          fi: `Liian monta epäonnistunutta kirjautumista. Yritä uudelleen ${Math.ceil(retryAfter / 60)} minuutin kuluttua.`,
+          sv: `För många misslyckade inloggningar. Försök igen om ${Math.ceil(retryAfter / 60)} minuter.`,
+          en: `Too many failed logins. Try again in ${Math.ceil(retryAfter / 60)} minutes.`,
+        });
+      }
       const result = await tx(async (t) => {
         // A new session id at every login (no fixation): the old session, if any, is dropped.
         if (req.sessionToken) await logout(t, req.sessionToken);
