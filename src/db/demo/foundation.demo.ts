@@ -3,7 +3,7 @@ import type { Tx } from '../schema.js';
 import type { DemoContext } from './context.js';
 import { DEMO_COUNTY_CODE, DEMO_ORGANIZATIONS } from './organizations.js';
 import { DEMO_USERS } from './users.js';
-import { FOUNDATION_CLIENTS } from './clients.js';
+import { DEMO_CLIENTS } from '../../domain/paths/demo-clients.data.js';
 
 /** Organisations, units, demo users and the seed clients as person records. */
 export async function seedFoundation(tx: Tx, ctx: DemoContext) {
@@ -34,25 +34,31 @@ export async function seedFoundation(tx: Tx, ctx: DemoContext) {
     }
   }
 
-  for (const c of FOUNDATION_CLIENTS) {
-    const row = await tx
-      .insertInto('clients')
-      .values({
-        county_code: DEMO_COUNTY_CODE,
-        organization_id: ctx.orgs.get(c.registeredByOrg)!.id,
-        first_name: c.firstName,
-        last_name: c.lastName,
-        birth_date: c.birthDate,
-        municipality_code: c.municipalityCode,
-        language: c.language,
-        interpreter_needed: c.interpreterNeeded,
-        plain_language: c.plainLanguage,
-        preferred_channel: c.preferredChannel,
-        phone: c.phone,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ctx.clients.set(c.key, row.id);
+  // The seed clients and their family members as person records, registered by the organisation
+  // that first met them (their first client relationship).
+  for (const c of DEMO_CLIENTS) {
+    const registeredBy = ctx.orgs.get(c.relationships[0]?.organizationKey ?? 'keusote')!.id;
+    for (const p of [c.person, ...c.family.map((f) => f.person)]) {
+      const row = await tx
+        .insertInto('clients')
+        .values({
+          county_code: DEMO_COUNTY_CODE,
+          organization_id: registeredBy,
+          first_name: p.firstName,
+          last_name: p.lastName,
+          birth_date: p.birthDate,
+          municipality_code: p.municipalityCode,
+          language: p.language,
+          interpreter_needed: p.interpreterNeeded,
+          plain_language: p.plainLanguage,
+          preferred_channel: p.preferredChannel,
+          non_disclosure: p.nonDisclosure,
+          phone: p.phone,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      ctx.clients.set(p.key, row.id);
+    }
   }
 
   // One hash for every demo account: they share the published password `demo` anyway.
@@ -80,21 +86,21 @@ export async function seedFoundation(tx: Tx, ctx: DemoContext) {
     ctx.users.set(u.username, { id: row.id, organizationId: org.id });
   }
 
-  for (const c of FOUNDATION_CLIENTS) {
+  for (const c of DEMO_CLIENTS) {
     for (const r of c.relationships) {
-      const org = ctx.orgs.get(r.organizationKey)!;
       await tx
         .insertInto('client_relationships')
         .values({
           client_id: ctx.clients.get(c.key)!,
-          organization_id: org.id,
+          organization_id: ctx.orgs.get(r.organizationKey)!.id,
           county_code: DEMO_COUNTY_CODE,
-          unit_id: r.unitKey ? (ctx.units.get(`${r.organizationKey}/${r.unitKey}`) ?? null) : null,
+          unit_id: ctx.units.get(`${r.organizationKey}/${r.unitKey}`) ?? null,
           level: r.level,
-          responsible_user_id: r.responsible ? ctx.users.get(r.responsible)!.id : null,
-          backup_user_id: r.backup ? ctx.users.get(r.backup)!.id : null,
-          coordination_note: r.coordinationNote ?? null,
+          responsible_user_id: ctx.users.get(r.responsibleUsername)!.id,
+          backup_user_id: ctx.users.get(r.backupUsername)!.id,
+          coordination_note: r.coordinationNote,
           started_at: r.startedAt,
+          ended_at: r.endedAt ?? null,
         })
         .execute();
     }
