@@ -5,6 +5,7 @@ import { seedDemo } from './db/demo/index.js';
 import { DEMO_USERS } from './db/demo/users.js';
 import { loadReferenceData } from './db/reference-data.js';
 import { buildApp } from './server/app.js';
+import { startJobRunner } from './domain/jobs/index.js';
 
 async function main() {
   const config = loadConfig();
@@ -19,6 +20,7 @@ async function main() {
     },
   });
   const app = await buildApp(config, database);
+  const jobs = startJobRunner(database, config); // reminders and other background jobs of this node
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -27,6 +29,7 @@ async function main() {
     console.log(`Polku: ${signal} received, closing…`);
     try {
       await app.close(); // stop accepting requests, let running ones finish
+      await jobs.stop(); // let a running job finish its transaction
       await database.close(); // CHECKPOINT and close (PGlite), release the data-dir lock
       process.exit(0);
     } catch (e) {

@@ -14,6 +14,8 @@ export interface Database {
   /** Runs as the application role (not superuser, not owner) where the database allows it. */
   db: Kysely<DB>;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball (test templates, copies). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export interface OpenOptions {
@@ -24,6 +26,8 @@ export interface OpenOptions {
   /** Runs once after migrations, as the owner, before the app role takes over (reference and demo data). */
   prepare?: (owner: Kysely<DB>) => Promise<void>;
   poolSize?: number;
+  /** PGlite only: start from this data-directory tarball instead of an empty database. */
+  loadDataDir?: Blob;
 }
 
 const APP_ROLE = 'polku_app';
@@ -43,6 +47,7 @@ async function openPGlite(options: OpenOptions): Promise<Database> {
   try {
     pglite = await PGlite.create({
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       extensions: { pg_trgm },
       parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v), 1082: (v: string) => v },
     });
@@ -64,6 +69,7 @@ async function openPGlite(options: OpenOptions): Promise<Database> {
   return {
     kind: 'pglite',
     db,
+    dumpDataDir: () => pglite.dumpDataDir('none'),
     async close() {
       try {
         await sql`RESET ROLE`.execute(db);

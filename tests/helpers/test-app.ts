@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
+import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { seedDemo } from '../../src/db/demo/index.js';
@@ -7,9 +9,9 @@ import { loadReferenceData } from '../../src/db/reference-data.js';
 import type { DB } from '../../src/db/schema.js';
 import { buildApp } from '../../src/server/app.js';
 import { createScratchPostgres, testEngine } from './test-db.js';
+import { TEST_TODAY } from './test-today.js';
 
-/** The demo world's "today" in tests, so that dates in demo data are stable. */
-export const TEST_TODAY = new Date('2026-11-22T08:00:00Z');
+export { TEST_TODAY };
 
 export interface TestApp {
   app: FastifyInstance;
@@ -25,7 +27,10 @@ export interface TestApp {
 
 export async function createTestApp(options: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
   const demo = options.demo ?? true;
-  const scratch = testEngine === 'postgres' ? await createScratchPostgres() : null;
+  // Demo worlds start from the template the global setup built once for this run.
+  const pgliteTemplate = demo ? inject('pgliteTemplate') : null;
+  const postgresTemplate = demo ? inject('postgresTemplate') : null;
+  const scratch = testEngine === 'postgres' ? await createScratchPostgres(postgresTemplate ?? undefined) : null;
   const config: Config = {
     ...loadConfig({ NODE_ENV: 'test', POLKU_DEMO: demo ? '1' : '0', POLKU_RATE_LIMIT_PER_MINUTE: '0' }),
     ...options.config,
@@ -35,6 +40,7 @@ export async function createTestApp(options: { demo?: boolean; config?: Partial<
     databaseUrl: config.databaseUrl,
     dataDir: null,
     poolSize: 4,
+    ...(pgliteTemplate && !scratch ? { loadDataDir: new Blob([fs.readFileSync(pgliteTemplate)]) } : {}),
     prepare: async (owner) => {
       await loadReferenceData(owner);
       if (demo) await seedDemo(owner, TEST_TODAY);

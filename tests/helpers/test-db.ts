@@ -9,12 +9,12 @@ import pg from 'pg';
 export const testEngine: 'pglite' | 'postgres' =
   process.env.POLKU_TEST_DATABASE === 'postgres' && process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
-export async function createScratchPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createScratchPostgres(template?: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = process.env.DATABASE_URL!;
   const name = `polku_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
+  await client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   await client.end();
   const url = new URL(admin);
   url.pathname = `/${name}`;

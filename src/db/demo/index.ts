@@ -2,7 +2,14 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../schema.js';
 import type { DemoContext, DemoSeed } from './context.js';
 import { seedFoundation } from './foundation.demo.js';
+import { seedMeetingsAndFollowup } from '../../domain/meetings/index.js';
+import { seedCatalog } from '../../domain/catalog/catalog.demo.js';
+import { seedClientsDemo } from '../../domain/clients/clients.demo.js';
 import { DEMO_COUNTY_CODE } from './organizations.js';
+import { seedPlans } from '../../domain/plans/plans.demo.js';
+import { seedFeedback } from '../../domain/feedback/feedback.demo.js';
+import { seedConsentsAndReferrals } from '../../domain/referrals/referrals.demo.js';
+import { seedAbsence } from '../../domain/absence/absence.demo.js';
 
 /**
  * Module seeds in dependency order, each adding its part of the living demo world
@@ -10,7 +17,14 @@ import { DEMO_COUNTY_CODE } from './organizations.js';
  */
 const MODULE_SEEDS: DemoSeed[] = [
   seedFoundation,
+  seedCatalog,
   // module seeds
+  seedClientsDemo,
+  seedConsentsAndReferrals,
+  seedPlans,
+  seedFeedback,
+  seedMeetingsAndFollowup,
+  seedAbsence,
 ];
 
 /** Fills an empty database with the seed world, in one transaction. A second start changes nothing. */

@@ -1,5 +1,4 @@
 import {
-  CaseloadResponse,
   ClientDetail,
   ClientList,
   ClientSearchQuery,
@@ -10,7 +9,7 @@ import {
   JoinHouseholdRequest,
   UpdateClientRequest,
 } from '../../contracts/clients.contracts.js';
-import { addCloseOne, caseload, getClient, joinHousehold, registerClient, searchClients, updateClient } from '../../domain/clients/index.js';
+import { addCloseOne, getClient, joinHousehold, registerClient, searchClients, updateClient } from '../../domain/clients/index.js';
 import { defineRoute, type AnyRoute } from '../route.js';
 
 export const clientsRoutes: AnyRoute[] = [
@@ -84,14 +83,5 @@ export const clientsRoutes: AnyRoute[] = [
     body: JoinHouseholdRequest,
     response: ClientDetail,
     handler: ({ params, body, actor, tx }) => tx((t) => joinHousehold(t, actor, params.id, body.withClientId, body.name)),
-  }),
-  defineRoute({
-    method: 'GET',
-    url: '/api/v1/guidance/caseload',
-    summary: 'The caller’s active clients by guidance level, with the 40-client limit of intensive case management',
-    tags: ['guidance'],
-    auth: 'professional',
-    response: CaseloadResponse,
-    handler: ({ actor, tx }) => tx((t) => caseload(t, actor)),
   }),
 ];

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { Urgency } from './referrals.contracts.js';
+
+/** Zod schemas of warm handover (saattaen vaihtaen) and ending a client relationship. */
+
+const dateTime = z.string().datetime({ offset: true });
+
+export const StartHandoverRequest = z.object({
+  serviceId: z.string().uuid(),
+  reason: z.string().trim().min(3).max(2000),
+  /** Handover summary (siirtoyhteenveto): what the next worker needs to carry on. */
+  summary: z.string().trim().min(10).max(8000),
+  urgency: Urgency.default('normal'),
+  jointMeetingAt: dateTime.optional(),
+});
+export type StartHandoverRequest = z.input<typeof StartHandoverRequest>;
+
+export const JointMeetingRequest = z.object({ at: dateTime, held: z.boolean().default(false) });
+export const ClientConfirmationRequest = z.object({ how: z.enum(['in-meeting', 'phone', 'portal', 'written']) });
+
+export const HandoverView = z.object({
+  id: z.string().uuid(),
+  clientId: z.string().uuid(),
+  referralId: z.string().uuid(),
+  status: z.enum(['open', 'completed', 'cancelled']),
+  fromOrganization: z.string(),
+  toOrganization: z.string().nullable(),
+  serviceName: z.string(),
+  summary: z.string(),
+  referralStatus: z.string(),
+  jointMeetingAt: z.string().nullable(),
+  jointMeetingHeldAt: z.string().nullable(),
+  clientConfirmedAt: z.string().nullable(),
+  missingSteps: z.array(z.enum(['referral', 'joint-meeting', 'receiver-acceptance', 'client-confirmation'])),
+  completedAt: z.string().nullable(),
+});
+export type HandoverView = z.infer<typeof HandoverView>;
+export const HandoverList = z.object({ items: z.array(HandoverView) });
+
+export const EndRelationshipRequest = z.object({
+  finalEvaluation: z.string().trim().min(3).max(4000),
+  clientFeedback: z.string().trim().max(4000).default(''),
+  workerFeedback: z.string().trim().max(4000).default(''),
+  continuationPlan: z.object({
+    howClientManages: z.string().trim().min(3).max(4000),
+    whomToContact: z.string().trim().min(3).max(1000),
+    followUpDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  }),
+  informedOrganizationIds: z.array(z.string().uuid()).max(30).default([]),
+});
+export type EndRelationshipRequest = z.input<typeof EndRelationshipRequest>;
+export const EndRelationshipResponse = z.object({ id: z.string().uuid(), relationshipId: z.string().uuid(), endedAt: z.string() });

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/** Management reports (GUIDE §7): aggregates only, no person's data except workers' caseloads. */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+export const CLIENT_GROUPS = ['children-youth-families', 'working-age', 'older-people'] as const;
+export const ReportQuery = z.object({
+  from: day.optional(),
+  to: day.optional(),
+  unitId: z.string().uuid().optional(),
+  clientGroup: z.enum(CLIENT_GROUPS).optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+export type ReportQuery = z.infer<typeof ReportQuery>;
+
+export const ReportFilter = z.object({
+  from: z.string(),
+  to: z.string(),
+  unitId: z.string().nullable(),
+  clientGroup: z.enum(CLIENT_GROUPS).nullable(),
+});
+export type ReportFilter = z.infer<typeof ReportFilter>;
+
+const n = z.number();
+const maybe = z.number().nullable();
+
+export const SegmentsReport = z.object({
+  filter: ReportFilter,
+  total: n,
+  distribution: z.array(z.object({ segment: z.string(), label: z.string(), clients: n })),
+  movements: z.array(z.object({ from: z.string(), to: z.string(), clients: n })),
+});
+export type SegmentsReport = z.infer<typeof SegmentsReport>;
+
+export const CaseloadsReport = z.object({
+  filter: ReportFilter,
+  limit: n,
+  workers: z.array(z.object({ userId: z.string(), name: z.string(), unitName: z.string().nullable(), clients: n, intensive: n, overLimit: z.boolean() })),
+  durations: z.array(z.object({ level: z.string(), label: z.string(), ended: n, medianDaysEnded: maybe, open: n, medianDaysOpen: maybe })),
+  lostContactDays: n,
+  lostContact: z.array(z.object({ unitName: z.string(), clients: n })),
+});
+export type CaseloadsReport = z.infer<typeof CaseloadsReport>;
+
+export const ReferralsReport = z.object({
+  filter: ReportFilter,
+  total: n,
+  loop: z.array(z.object({
+    fromSector: z.string(), toSector: z.string(), referrals: n,
+    medianDaysToReceive: maybe, medianDaysToAccept: maybe, medianDaysToComplete: maybe,
+    rejected: n, failed: n,
+  })),
+  rejectionReasons: z.array(z.object({ reason: z.string(), count: n })),
+  stuck: z.object({ notReceived: n, notAccepted: n, notReceivedDays: n, notAcceptedDays: n }),
+});
+export type ReferralsReport = z.infer<typeof ReferralsReport>;
+
+export const InterfacesReport = z.object({
+  filter: ReportFilter,
+  sectors: z.array(z.string()),
+  cells: z.array(z.object({ from: z.string(), to: z.string(), handoffs: n, referrals: n, failed: n, failureRate: maybe })),
+});
+export type InterfacesReport = z.infer<typeof InterfacesReport>;
+
+export const ServiceGapsReport = z.object({
+  filter: ReportFilter,
+  lowAreaThreshold: n,
+  areas: z.array(z.object({ municipalityCode: z.string(), municipality: z.string(), areaKey: z.string(), label: z.string(), lowClients: n, services: n, gap: z.boolean() })),
+  needs: z.array(z.object({ tag: z.string(), label: z.string(), services: n })),
+  unusedServices: z.object({ count: n, items: z.array(z.object({ id: z.string(), name: z.string() })) }),
+});
+export type ServiceGapsReport = z.infer<typeof ServiceGapsReport>;
+
+const Suppressible = z.object({ suppressed: z.boolean(), n: z.number().nullable(), mean: z.number().nullable() });
+export const FeedbackReport = z.object({
+  filter: ReportFilter,
+  minGroupSize: n,
+  parts: z.array(Suppressible.extend({
+    questionnaireId: z.string(),
+    title: z.string(),
+    groups: z.array(Suppressible.extend({ groupId: z.string(), title: z.string() })),
+  })),
+});
+export type FeedbackReport = z.infer<typeof FeedbackReport>;

@@ -1,0 +1,184 @@
+/** The only place with SQL for the catalogue's rows (search SQL lives in catalog.search.ts). */
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { Tx } from '../../db/schema.js';
+import type { CatalogServicesTable } from './catalog.tables.js';
+
+export type ServiceRow = Selectable<CatalogServicesTable>;
+export type NewServiceRow = Insertable<CatalogServicesTable>;
+export type ServiceChanges = Updateable<CatalogServicesTable>;
+
+export interface ServiceWithProvider extends ServiceRow {
+  org_name: string | null;
+  org_sector: string | null;
+}
+
+const SERVICE_COLUMNS = [
+  's.id', 's.county_code', 's.organization_id', 's.provider_name', 's.provider_sector', 's.seed_key', 's.ptv_id', 's.source', 's.status',
+  's.name_fi', 's.name_sv', 's.name_en', 's.summary_fi', 's.summary_sv', 's.summary_en', 's.description_fi', 's.description_sv',
+  's.description_en', 's.keywords', 's.client_groups', 's.segments', 's.age_min', 's.age_max', 's.channels', 's.access_route',
+  's.low_threshold', 's.cost', 's.languages', 's.legal_basis', 's.area_national', 's.area_county_codes', 's.area_municipality_codes',
+  's.phone', 's.email', 's.url', 's.opening_hours', 's.service_classes', 's.content_hash', 's.version', 's.created_at', 's.updated_at',
+  's.updated_by',
+] as const;
+
+function servicesWithProvider(tx: Tx) {
+  return tx
+    .selectFrom('catalog_services as s')
+    .leftJoin('organizations as o', 'o.id', 's.organization_id')
+    .select([...SERVICE_COLUMNS, 'o.name as org_name', 'o.sector as org_sector']);
+}
+
+export async function findService(tx: Tx, id: string, opts: { forUpdate?: boolean } = {}): Promise<ServiceWithProvider | undefined> {
+  let q = servicesWithProvider(tx).where('s.id', '=', id);
+  if (opts.forUpdate) q = q.forUpdate('s');
+  return (await q.executeTakeFirst()) as ServiceWithProvider | undefined;
+}
+
+/** Rows in the order of `ids` (a search page), dropping ids that vanished meanwhile. */
+export async function findServicesByIds(tx: Tx, ids: string[]): Promise<ServiceWithProvider[]> {
+  if (ids.length === 0) return [];
+  const rows = (await servicesWithProvider(tx).where('s.id', 'in', ids).execute()) as ServiceWithProvider[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is ServiceWithProvider => r !== undefined);
+}
+
+export async function listActiveServices(tx: Tx, page: { limit: number; offset: number; organizationId?: string }) {
+  let q = servicesWithProvider(tx).where('s.status', '=', 'active');
+  if (page.organizationId) q = q.where('s.organization_id', '=', page.organizationId);
+  const rows = (await q.orderBy('s.name_fi').orderBy('s.id').limit(page.limit).offset(page.offset).execute()) as ServiceWithProvider[];
+  let c = tx.selectFrom('catalog_services').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'active');
+  if (page.organizationId) c = c.where('organization_id', '=', page.organizationId);
+  const { n } = await c.executeTakeFirstOrThrow();
+  return { rows, total: Number(n) };
+}
+
+export async function insertService(tx: Tx, row: NewServiceRow): Promise<string> {
+  const { id } = await tx.insertInto('catalog_services').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateService(tx: Tx, id: string, changes: ServiceChanges): Promise<void> {
+  await tx
+    .updateTable('catalog_services')
+    .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function insertHistory(
+  tx: Tx,
+  entry: { serviceId: string; countyCode: string; organizationId: string | null; version: number; action: string; changedBy: string | null; changes: Record<string, unknown> },
+) {
+  await tx
+    .insertInto('catalog_service_history')
+    .values({
+      service_id: entry.serviceId,
+      county_code: entry.countyCode,
+      organization_id: entry.organizationId,
+      version: entry.version,
+      action: entry.action,
+      changed_by: entry.changedBy,
+      changes: JSON.stringify(entry.changes),
+    })
+    .execute();
+}
+
+export function listHistory(tx: Tx, serviceId: string) {
+  return tx
+    .selectFrom('catalog_service_history as h')
+    .leftJoin('users as u', 'u.id', 'h.changed_by')
+    .select(['h.version', 'h.action', 'h.changed_at', 'h.changes', 'u.display_name'])
+    .where('h.service_id', '=', serviceId)
+    .orderBy('h.id', 'desc')
+    .limit(200)
+    .execute();
+}
+
+/** Organisations of a county, to link imported services to the Polku organisation that produces them. */
+export function listOrganizations(tx: Tx, countyCode?: string) {
+  let q = tx.selectFrom('organizations').select(['id', 'key', 'name', 'name_sv', 'name_en', 'sector', 'phone', 'county_code']);
+  if (countyCode) q = q.where('county_code', '=', countyCode);
+  return q.orderBy('name').execute();
+}
+
+export function findOrganization(tx: Tx, id: string) {
+  return tx.selectFrom('organizations').select(['id', 'key', 'name', 'name_sv', 'name_en', 'sector', 'phone', 'county_code']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function countOrganizations(tx: Tx): Promise<number> {
+  const { n } = await tx.selectFrom('organizations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+export function listOrganizationsPage(tx: Tx, page: { limit: number; offset: number }) {
+  return tx
+    .selectFrom('organizations')
+    .select(['id', 'key', 'name', 'name_sv', 'name_en', 'sector', 'phone', 'county_code'])
+    .orderBy('name')
+    .orderBy('id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+/**
+ * Inserts new PTV services and rewrites changed ones, in one statement. A row whose content
+ * hash is unchanged is not touched (the WHERE of DO UPDATE), so a re-import writes nothing.
+ */
+export async function upsertPtvServices(tx: Tx, rows: NewServiceRow[]): Promise<{ id: string; inserted: boolean; version: number }[]> {
+  if (rows.length === 0) return [];
+  const excluded = (c: string) => sql.ref(`excluded.${c}`);
+  const cols = [
+    'organization_id', 'provider_name', 'provider_sector', 'status', 'name_fi', 'name_sv', 'name_en', 'summary_fi', 'summary_sv',
+    'summary_en', 'description_fi', 'description_sv', 'description_en', 'keywords', 'client_groups', 'languages', 'area_national',
+    'area_municipality_codes', 'cost', 'service_classes', 'content_hash',
+  ] as const;
+  return tx
+    .insertInto('catalog_services')
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .column('ptv_id')
+        .doUpdateSet(Object.fromEntries([...cols.map((c) => [c, excluded(c)]), ['version', sql`catalog_services.version + 1`], ['updated_at', sql`now()`]]))
+        .where(sql<boolean>`catalog_services.content_hash IS DISTINCT FROM excluded.content_hash`),
+    )
+    .returning(['id', 'version', sql<boolean>`(xmax = 0)`.as('inserted')])
+    .execute();
+}
+
+export async function insertImportHistory(tx: Tx, ids: string[], changedBy: string | null, changes: Record<string, unknown>) {
+  if (ids.length === 0) return;
+  await sql`INSERT INTO catalog_service_history (service_id, county_code, organization_id, version, action, changed_by, changes)
+            SELECT id, county_code, organization_id, version, 'import', ${changedBy}::uuid, ${JSON.stringify(changes)}::jsonb
+            FROM catalog_services WHERE id = ANY(${ids}::uuid[])`.execute(tx);
+}
+
+/** Content hashes of already imported services, to skip unchanged records without writing. */
+export async function ptvHashes(tx: Tx, ptvIds: string[]): Promise<Map<string, string | null>> {
+  if (ptvIds.length === 0) return new Map();
+  const rows = await tx.selectFrom('catalog_services').select(['ptv_id', 'content_hash']).where('ptv_id', 'in', ptvIds).execute();
+  return new Map(rows.map((r) => [r.ptv_id!, r.content_hash]));
+}
+
+/** Adds the words of the given services to the vocabulary (counts grow; stale words are harmless). */
+export async function addWordsToLexicon(tx: Tx, serviceIds: string[]) {
+  if (serviceIds.length === 0) return;
+  await sql`INSERT INTO catalog_lexicon (word, doc_count)
+            SELECT w, count(*)::int FROM catalog_services, unnest(tsvector_to_array(search_words)) AS w
+            WHERE id = ANY(${serviceIds}::uuid[]) AND length(w) BETWEEN 3 AND 60 AND w !~ '^[0-9]+$'
+            GROUP BY w
+            ON CONFLICT (word) DO UPDATE SET doc_count = catalog_lexicon.doc_count + excluded.doc_count`.execute(tx);
+}
+
+/** Rebuilds the search vocabulary from every active service's words. */
+export async function rebuildLexicon(tx: Tx) {
+  await sql`DELETE FROM catalog_lexicon`.execute(tx);
+  await sql`INSERT INTO catalog_lexicon (word, doc_count)
+            SELECT word, ndoc FROM ts_stat('SELECT search_words FROM catalog_services WHERE status = ''active''')
+            WHERE length(word) BETWEEN 3 AND 60 AND word !~ '^[0-9]+$'`.execute(tx);
+}
+
+/** Adds the words of one edited service. */
+export function addServiceWordsToLexicon(tx: Tx, serviceId: string) {
+  return addWordsToLexicon(tx, [serviceId]);
+}

@@ -1,0 +1,193 @@
+/**
+ * Finnish-aware catalogue search on PostgreSQL full text + pg_trgm.
+ *
+ * A query word matches through any of:
+ *  1. the `finnish` (and `swedish`) snowball stems (generated, weighted tsvectors);
+ *  2. a prefix of its Finnish root on the unstemmed words (velkaneuvontaa → velkaneuvon:*),
+ *     which also catches consonant gradation and compounds that start with the word;
+ *  3. a compound split against the catalogue's own vocabulary (mielenterveyspalvelu →
+ *     mielenterve:* & palvel:*);
+ *  4. typo correction against the vocabulary by trigram similarity (velkaneuvota → velkaneuvonta);
+ *  5. trigram word similarity of the whole query to name + keywords.
+ * Words are ANDed; when that finds nothing the words are ORed. The candidate set is
+ * bounded (CANDIDATE_LIMIT) so a broad query cannot hold PGlite's only connection for long.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { Tx } from '../../db/schema.js';
+import { compoundHeads, compoundSplits, finnishRoot, tokenizeQuery, tsLexeme, TYPO_SIMILARITY } from './catalog.rules.js';
+
+export const CANDIDATE_LIMIT = 1000;
+
+export interface SearchFilters {
+  segment?: string[];
+  clientGroup?: string[];
+  sector?: string[];
+  channel?: string[];
+  access?: string[];
+  age?: number;
+  organizationId?: string;
+  municipality?: string;
+  lowThreshold?: boolean;
+}
+
+export interface SearchRequest extends SearchFilters {
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+  label?: string;
+}
+
+export interface SearchOutcome {
+  ids: string[];
+  total: number;
+  capped: boolean;
+  facets: Record<'segment' | 'clientGroup' | 'sector' | 'channel' | 'access' | 'organization', FacetCount[]>;
+}
+
+interface TokenPlan {
+  token: string;
+  alternatives: string[]; // tsquery fragments for the `simple` word vector
+}
+
+/** Looks the query words up in the vocabulary and turns each into tsquery alternatives. */
+export async function planQuery(tx: Tx, q: string): Promise<TokenPlan[]> {
+  const tokens = tokenizeQuery(q);
+  if (tokens.length === 0) return [];
+  const roots = tokens.map(finnishRoot);
+  const heads = [...new Set(tokens.filter((t) => t.length >= 8).flatMap((t) => compoundHeads(t)))];
+  const known = await sql<{ root: string; hit: boolean }>`
+      SELECT r AS root, EXISTS (SELECT 1 FROM catalog_lexicon WHERE word LIKE replace(replace(r, '\\', '\\\\'), '%', '\\%') || '%') AS hit
+      FROM unnest(${roots}::text[]) AS r`.execute(tx);
+  const rootHit = new Map(known.rows.map((r) => [r.root, r.hit]));
+  const headWords = heads.length
+    ? new Set((await sql<{ word: string }>`SELECT word FROM catalog_lexicon WHERE word = ANY(${heads}::text[])`.execute(tx)).rows.map((r) => r.word))
+    : new Set<string>();
+
+  const plans: TokenPlan[] = [];
+  for (const [i, token] of tokens.entries()) {
+    const root = roots[i]!;
+    const alternatives: string[] = [];
+    const rootLexeme = tsLexeme(root);
+    if (rootLexeme && rootHit.get(root)) alternatives.push(`${rootLexeme}:*`);
+    const split = compoundSplits(token, (w) => headWords.has(w))[0];
+    if (split) {
+      const head = tsLexeme(finnishRoot(split[0]));
+      const tail = tsLexeme(finnishRoot(split[1]));
+      if (head && tail) alternatives.push(`(${head}:* & ${tail}:*)`, `${head}:*`);
+    }
+    if (alternatives.length === 0) alternatives.push(...(await typoAlternatives(tx, token)));
+    plans.push({ token, alternatives: [...new Set(alternatives)] });
+  }
+  return plans;
+}
+
+async function typoAlternatives(tx: Tx, token: string): Promise<string[]> {
+  if (token.length < 4) return [];
+  const rows = await sql<{ word: string; s: number }>`
+      SELECT word, similarity(word, ${token}) AS s FROM catalog_lexicon
+      WHERE word % ${token} ORDER BY s DESC, doc_count DESC LIMIT 3`.execute(tx);
+  return rows.rows
+    .filter((r) => r.s >= TYPO_SIMILARITY)
+    .map((r) => tsLexeme(finnishRoot(r.word)))
+    .filter((w): w is string => w !== null)
+    .map((w) => `${w}:*`);
+}
+
+/** AND of the words that could be understood (unknown words are left to trigram matching). */
+export function toTsQuery(plans: TokenPlan[], op: '&' | '|'): string | null {
+  const parts = plans.filter((p) => p.alternatives.length > 0).map((p) => `(${p.alternatives.join(' | ')})`);
+  return parts.length > 0 ? parts.join(` ${op} `) : null;
+}
+
+function filterSql(f: SearchFilters): RawBuilder<unknown>[] {
+  const where: RawBuilder<unknown>[] = [sql`s.status = 'active'`];
+  if (f.segment?.length) where.push(sql`s.segments && ${f.segment}::text[]`);
+  if (f.clientGroup?.length) where.push(sql`s.client_groups && ${f.clientGroup}::text[]`);
+  if (f.channel?.length) where.push(sql`s.channels && ${f.channel}::text[]`);
+  if (f.access?.length) where.push(sql`s.access_route = ANY(${f.access}::text[])`);
+  if (f.sector?.length) where.push(sql`coalesce(o.sector, s.provider_sector) = ANY(${f.sector}::text[])`);
+  if (f.organizationId) where.push(sql`s.organization_id = ${f.organizationId}::uuid`);
+  if (f.lowThreshold !== undefined) where.push(sql`s.low_threshold = ${f.lowThreshold}`);
+  if (f.age !== undefined) where.push(sql`coalesce(s.age_min, 0) <= ${f.age} AND coalesce(s.age_max, 130) >= ${f.age}`);
+  if (f.municipality) {
+    // National services serve every municipality; county-wide ones every municipality of the county.
+    where.push(sql`(s.area_national OR ${f.municipality} = ANY(s.area_municipality_codes)
+      OR (SELECT m.county_code FROM municipalities m WHERE m.code = ${f.municipality}) = ANY(s.area_county_codes))`);
+  }
+  return where;
+}
+
+export async function searchServices(tx: Tx, req: SearchRequest): Promise<SearchOutcome> {
+  const q = req.q?.trim() ?? '';
+  if (q === '') return runSearch(tx, req, null, '');
+  const plans = await planQuery(tx, q);
+  const strict = await runSearch(tx, req, toTsQuery(plans, '&'), q);
+  if (strict.total > 0 || plans.length < 2) return strict;
+  return runSearch(tx, req, toTsQuery(plans, '|'), q);
+}
+
+async function runSearch(tx: Tx, req: SearchRequest, tsq: string | null, raw: string): Promise<SearchOutcome> {
+  const where = sql.join(filterSql(req), sql` AND `);
+  const hasText = raw !== '';
+  const words = tsq ? sql`to_tsquery('simple', ${tsq})` : null;
+  const match = hasText
+    ? sql`(${words ? sql`s.search_words @@ ${words}` : sql`false`} OR s.search_fi @@ q.qf OR s.search_sv @@ q.qsv OR ${raw} <% s.name_keywords)`
+    : sql`true`;
+  // ts_rank normalisation 1 (÷ log length) so long descriptions do not outrank a matching name.
+  const score = hasText
+    ? sql`(${words ? sql`ts_rank(s.search_words, ${words}, 1)` : sql`0`} + ts_rank(s.search_fi, q.qf, 1)
+         + 0.5 * ts_rank(s.search_sv, q.qsv, 1) + 0.15 * word_similarity(${raw}, s.name_keywords)
+         + 0.2 * similarity(lower(s.name_fi), lower(${raw})))`
+    : sql`0`;
+  const result = await sql<{ total: number; ids: string[] | null; facets: Record<string, FacetCount[]> | null }>`
+    WITH q AS (
+      SELECT websearch_to_tsquery('finnish', ${raw}) AS qf, websearch_to_tsquery('swedish', ${raw}) AS qsv
+    ),
+    cand AS MATERIALIZED (
+      SELECT s.id, s.name_fi, s.segments, s.client_groups, s.channels, s.access_route, s.organization_id,
+             coalesce(o.sector, s.provider_sector) AS sector, o.name AS org_name, ${score} AS score
+      FROM catalog_services s LEFT JOIN organizations o ON o.id = s.organization_id, q
+      WHERE ${match} AND ${where}
+      LIMIT ${CANDIDATE_LIMIT + 1}
+    ),
+    page AS (
+      SELECT id, score, name_fi FROM cand ORDER BY score DESC, name_fi, id LIMIT ${req.limit} OFFSET ${req.offset}
+    ),
+    facet AS (
+      SELECT 'segment' AS f, v AS value, NULL::text AS label, count(*)::int AS n FROM cand, unnest(segments) v GROUP BY v
+      UNION ALL SELECT 'clientGroup', v, NULL, count(*)::int FROM cand, unnest(client_groups) v GROUP BY v
+      UNION ALL SELECT 'channel', v, NULL, count(*)::int FROM cand, unnest(channels) v GROUP BY v
+      UNION ALL SELECT 'access', access_route, NULL, count(*)::int FROM cand WHERE access_route IS NOT NULL GROUP BY access_route
+      UNION ALL SELECT 'sector', sector, NULL, count(*)::int FROM cand WHERE sector IS NOT NULL GROUP BY sector
+      UNION ALL (SELECT 'organization', organization_id::text, min(org_name), count(*)::int FROM cand
+                 WHERE organization_id IS NOT NULL GROUP BY organization_id ORDER BY count(*) DESC LIMIT 25)
+    )
+    SELECT (SELECT count(*)::int FROM cand) AS total,
+           (SELECT array_agg(id::text ORDER BY score DESC, name_fi, id) FROM page) AS ids,
+           (SELECT json_object_agg(f, items) FROM (
+              SELECT f, json_agg(json_build_object('value', value, 'label', label, 'count', n) ORDER BY n DESC, value) AS items
+              FROM facet GROUP BY f) g) AS facets`.execute(tx);
+  const row = result.rows[0]!;
+  const total = Math.min(row.total, CANDIDATE_LIMIT);
+  const facets = row.facets ?? {};
+  const pick = (k: string): FacetCount[] =>
+    (facets[k] ?? []).map((x) => (x.label ? { value: x.value, label: x.label, count: x.count } : { value: x.value, count: x.count }));
+  return {
+    ids: row.ids ?? [],
+    total,
+    capped: row.total > CANDIDATE_LIMIT,
+    facets: {
+      segment: pick('segment'),
+      clientGroup: pick('clientGroup'),
+      sector: pick('sector'),
+      channel: pick('channel'),
+      access: pick('access'),
+      organization: pick('organization'),
+    },
+  };
+}

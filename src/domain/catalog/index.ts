@@ -1,0 +1,9 @@
+/** The catalogue's public surface (palvelutarjotin). Other modules import only this. */
+export * from './catalog.types.js';
+export { search, getService, createService, updateService, serviceHistory, toListItem } from './catalog.service.js';
+export { importPtvDocument, type ImportProgress, type RunInTx } from './catalog.import.js';
+export { searchServices, CANDIDATE_LIMIT, type SearchFilters } from './catalog.search.js';
+export { hsdsService, hsdsServiceSummary, hsdsOrganization, hsdsPage } from './catalog.hsds.js';
+export { findService, findServicesByIds, listActiveServices, listOrganizationsPage, findOrganization, countOrganizations, listOrganizations } from './catalog.repository.js';
+export { mayEditService } from './catalog.rules.js';
+export { seedCatalog } from './catalog.demo.js';

@@ -1,0 +1,12 @@
+export {
+  addCloseOne,
+  getClient,
+  joinHousehold,
+  registerClient,
+  requireProfessional,
+  searchClients,
+  updateClient,
+} from './clients.service.js';
+export { ageOn, checkIdentityCode, clientGroupForAge, isChild, maskIdentityCode } from './clients.rules.js';
+export { findPossibleDuplicates, getClientRow, setRelationshipLevel, activeRelationship, insertRelationship } from './clients.repository.js';
+export type * from './clients.tables.js';

@@ -1,0 +1,162 @@
+import type { Tx } from '../../db/schema.js';
+import { recordAudit } from '../audit/index.js';
+import type { Actor } from '../identity/actor.js';
+import type { Lang } from '../shared/errors.js';
+import * as repo from './followup.repository.js';
+import {
+  addDays,
+  byUrgency,
+  daysBetween,
+  deadlineAlertDue,
+  finnishDate,
+  referralStuck,
+  statutoryDeadline,
+  type AlertType,
+  type FollowupSettings,
+} from './followup.rules.js';
+import { requireWorker, settingsFor, toTask } from './followup.service.js';
+
+export interface Alert {
+  type: AlertType;
+  title: string;
+  clientId: string | null;
+  clientName: string | null;
+  since: string | null;
+  due: string | null;
+  refType: string | null;
+  refId: string | null;
+  count: number | null;
+  limit: number | null;
+}
+
+const T = {
+  taskOverdue: { fi: 'Tehtävä myöhässä', sv: 'Uppgiften är försenad', en: 'Task overdue' },
+  notReceived: { fi: 'Lähetettä ei ole otettu vastaan', sv: 'Remissen har inte tagits emot', en: 'Referral not received' },
+  notAccepted: { fi: 'Lähetettä ei ole hyväksytty', sv: 'Remissen har inte godkänts', en: 'Referral not accepted' },
+  noContact: { fi: 'Ei yhteyttä tiiviin palveluohjauksen asiakkaaseen', sv: 'Ingen kontakt med klient i intensiv servicehandledning', en: 'No contact with an intensive client' },
+  planReview: { fi: 'Suunnitelman tarkistus myöhässä', sv: 'Granskningen av planen är försenad', en: 'Plan review overdue' },
+  caseload: { fi: 'Tiiviin palveluohjauksen asiakkaita yli suosituksen', sv: 'Fler klienter i intensiv servicehandledning än rekommenderat', en: 'Intensive caseload over the limit' },
+} as const;
+
+const alert = (a: Partial<Alert> & Pick<Alert, 'type' | 'title'>): Alert => ({
+  clientId: null,
+  clientName: null,
+  since: null,
+  due: null,
+  refType: null,
+  refId: null,
+  count: null,
+  limit: null,
+  ...a,
+});
+
+/** Every alert of the worker, computed fresh from the records (nothing to go stale). */
+export async function computeAlerts(tx: Tx, actor: Actor, lang: Lang, now: Date, s: FollowupSettings): Promise<Alert[]> {
+  const today = finnishDate(now);
+  const out: Alert[] = [];
+
+  for (const t of await repo.tasksOfOwner(tx, actor.userId, true)) {
+    if (t.due < today) out.push(alert({ type: 'task-overdue', title: `${T.taskOverdue[lang]}: ${t.title}`, clientId: t.client_id, since: t.due, due: t.due, refType: 'task', refId: t.id }));
+  }
+
+  const { rows: referrals, limits } = await repo.referralsWithTimeLimits(tx, actor.userId, actor.organizationId, actor.countyCode);
+  for (const r of referrals) {
+    const own = limits.find((l) => l.organization_id === r.to_organization_id) ?? limits.find((l) => l.organization_id === null);
+    const stuck = referralStuck(
+      { status: r.status, statusChangedDate: finnishDate(new Date(r.status_changed_at)) },
+      today,
+      { notReceivedDays: own?.not_received_days ?? s.referralNotReceivedDays, notAcceptedDays: own?.not_accepted_days ?? s.referralNotAcceptedDays },
+    );
+    if (!stuck) continue;
+    const label = stuck === 'not-received' ? T.notReceived[lang] : T.notAccepted[lang];
+    out.push(alert({ type: 'referral-stuck', title: `${label}: ${r.service_name}`, clientId: r.client_id, since: finnishDate(new Date(r.status_changed_at)), refType: 'referral', refId: r.id }));
+  }
+
+  const relationships = await repo.responsibleRelationships(tx, actor.userId);
+  const intensive = relationships.filter((r) => r.level === 'intensiivinen-palveluohjaus');
+  for (const r of intensive) {
+    const times = [r.last_contact_at, r.last_meeting_at, r.started_at].filter(Boolean).map((d) => new Date(d as Date).getTime());
+    const last = finnishDate(new Date(Math.max(...times)));
+    if (daysBetween(last, today) > s.intensiveContactDays) {
+      out.push(alert({ type: 'no-contact', title: T.noContact[lang], clientId: r.client_id, since: last, due: addDays(last, s.intensiveContactDays), count: daysBetween(last, today), limit: s.intensiveContactDays }));
+    }
+  }
+  const intensiveClients = new Set(intensive.map((r) => r.client_id));
+  if (intensiveClients.size > s.intensiveCaseloadLimit) {
+    out.push(alert({ type: 'caseload-over-limit', title: T.caseload[lang], count: intensiveClients.size, limit: s.intensiveCaseloadLimit }));
+  }
+
+  for (const p of await repo.overduePlanReviews(tx, [...new Set(relationships.map((r) => r.client_id))], today)) {
+    out.push(alert({ type: 'plan-review-overdue', title: T.planReview[lang], clientId: p.client_id, since: p.review_date, due: p.review_date, refType: 'plan', refId: p.id }));
+  }
+
+  for (const c of await repo.openStatutoryContacts(tx, actor.userId, actor.organizationId)) {
+    const trigger = finnishDate(new Date(c.at));
+    for (const rule of s.statutoryDeadlines) {
+      const deadline = statutoryDeadline(rule, trigger);
+      if (!deadlineAlertDue(deadline, today, rule.warnDaysBefore)) continue;
+      out.push(alert({ type: 'statutory-deadline', title: rule.label[lang], clientId: c.client_id, since: trigger, due: deadline, refType: 'concern', refId: c.id }));
+    }
+  }
+
+  const names = await repo.clientNames(tx, out.map((a) => a.clientId).filter((x): x is string => !!x));
+  return out.map((a) => ({ ...a, clientName: a.clientId ? (names.get(a.clientId) ?? null) : null })).sort(byUrgency);
+}
+
+export async function myAlerts(tx: Tx, actor: Actor, lang: Lang, now = new Date()) {
+  requireWorker(actor);
+  const items = await computeAlerts(tx, actor, lang, now, await settingsFor(tx, actor));
+  await recordAudit(tx, actor, { action: 'alert.list-own', basis: 'responsible-worker', allowed: true, details: { count: items.length } });
+  return { items };
+}
+
+/** The worker's "today" (Tänään): tasks, overdue, new incoming referrals, alerts, upcoming meetings. */
+export async function todayView(tx: Tx, actor: Actor, lang: Lang, now = new Date()) {
+  requireWorker(actor);
+  const today = finnishDate(now);
+  const s = await settingsFor(tx, actor);
+  const tasks = await repo.tasksOfOwner(tx, actor.userId, true);
+  const referrals = await repo.incomingReferrals(tx, actor.organizationId);
+  const meetings = await repo.upcomingMeetings(tx, actor.userId, actor.organizationId, new Date(`${today}T00:00:00Z`), new Date(`${addDays(today, 29)}T00:00:00Z`));
+  const alerts = (await computeAlerts(tx, actor, lang, now, s)).filter((a) => a.type !== 'task-overdue'); // overdue tasks have their own list
+  const names = await repo.clientNames(tx, [...tasks.map((t) => t.client_id), ...referrals.map((r) => r.client_id), ...meetings.map((m) => m.client_id)]);
+  const week = addDays(today, 7);
+  await recordAudit(tx, actor, { action: 'today.view', basis: 'responsible-worker', allowed: true, details: { tasks: tasks.length, referrals: referrals.length, meetings: meetings.length } });
+  return {
+    today,
+    dueToday: tasks.filter((t) => t.due === today).map((t) => toTask(t, today, names)),
+    overdue: tasks.filter((t) => t.due < today).map((t) => toTask(t, today, names)),
+    upcoming: tasks.filter((t) => t.due > today && t.due <= week).map((t) => toTask(t, today, names)),
+    incomingReferrals: referrals.map((r) => ({
+      id: r.id,
+      clientId: r.client_id,
+      clientName: names.get(r.client_id) ?? null,
+      serviceName: r.service_name,
+      status: r.status,
+      urgency: r.urgency,
+      since: new Date(r.status_changed_at).toISOString(),
+    })),
+    alerts,
+    meetings: meetings.map((m) => ({
+      id: m.id,
+      clientId: m.client_id,
+      clientName: names.get(m.client_id) ?? null,
+      startsAt: new Date(m.starts_at).toISOString(),
+      place: m.place,
+      method: m.method,
+    })),
+    unreadNotifications: await repo.unreadNotificationCount(tx, actor.userId),
+  };
+}
+
+export async function myNotifications(tx: Tx, actor: Actor) {
+  const rows = await repo.notificationsOf(tx, actor.userId);
+  return {
+    items: rows.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, clientId: n.client_id, createdAt: new Date(n.created_at).toISOString(), read: n.read_at !== null })),
+  };
+}
+
+export async function markNotificationsRead(tx: Tx, actor: Actor, ids: string[]) {
+  await repo.markNotificationsRead(tx, actor.userId, ids);
+  return myNotifications(tx, actor);
+}

@@ -1,0 +1,175 @@
+import type { z } from 'zod';
+import type { Tx } from '../../db/schema.js';
+import type { CaseloadResponse, ClientListItem, ProfileInput } from '../../contracts/clients.contracts.js';
+import type { RecommendationRequest, RecommendationResponse } from '../../contracts/guidance.contracts.js';
+import { requireClientAccess } from '../access/index.js';
+import { assessmentsOf, latestLifeSituation, lifeAreasFor } from '../assessment/index.js';
+import { recordAudit } from '../audit/index.js';
+import type { AccessRoute, Channel, ClientGroup, Sector, Segment } from '../catalog/catalog.types.js';
+import { ageOn, clientGroupForAge, getClientRow, maskIdentityCode, requireProfessional } from '../clients/index.js';
+import type { Actor } from '../identity/actor.js';
+import type { Lang } from '../shared/errors.js';
+import * as repo from './guidance.repository.js';
+import { rankServices, type CandidateService } from './recommendation.rules.js';
+import { suggestLevel, suggestSegment, suggestSegmentFromLifeSituation, type GuidanceLevel } from './segmentation.rules.js';
+import type { LifeArea, LifeSituation } from './life-areas.js';
+
+/** Quality criterion of seed 002: an intensive case manager has at most 40 clients. */
+export const INTENSIVE_CASELOAD_LIMIT = 40;
+
+interface Situation {
+  age: number | null;
+  clientGroup: ClientGroup | null;
+  municipalityCode: string | null;
+  needs: string | null;
+  profile: ProfileInput | null;
+  lifeSituation: LifeSituation | null;
+  /** A confirmed segment/level from an assessment wins over a fresh suggestion. */
+  confirmed?: { segment: Segment; level: GuidanceLevel; reason: string } | null;
+  specialSupportNeed?: boolean;
+  limit: number;
+}
+
+type Row = repo.CandidateRow;
+
+function toCandidate(r: Row, lang: Lang): CandidateService & { row: Row; displayName: string } {
+  const sector = (r.org_sector ?? r.provider_sector ?? 'ngo') as Sector;
+  return {
+    id: r.id,
+    name: r.name_fi,
+    displayName: (lang === 'sv' ? r.name_sv : lang === 'en' ? r.name_en : null) ?? r.name_fi,
+    summary: r.summary_fi,
+    description: r.description_fi,
+    keywords: r.keywords,
+    segments: r.segments as Segment[],
+    clientGroups: r.client_groups as ClientGroup[],
+    ageMin: r.age_min,
+    ageMax: r.age_max,
+    area: { national: r.area_national, countyCodes: r.area_county_codes, municipalityCodes: r.area_municipality_codes },
+    lowThreshold: r.low_threshold,
+    accessRoute: r.access_route as AccessRoute | null,
+    channels: r.channels as Channel[],
+    provider: { name: r.org_name ?? r.provider_name ?? '', sector },
+    ptvId: r.ptv_id,
+    row: r,
+  };
+}
+
+/** Segment, level and ranked services for one situation. Pure decisions come from the guidance rules. */
+async function recommendFor(tx: Tx, s: Situation, areas: readonly LifeArea[], lang: Lang): Promise<RecommendationResponse> {
+  const countyCode = s.municipalityCode ? await repo.countyOfMunicipality(tx, s.municipalityCode) : null;
+  const suggestedSegment = s.profile ? suggestSegment(s.profile) : s.lifeSituation ? suggestSegmentFromLifeSituation(s.lifeSituation, areas) : null;
+  const segment = s.confirmed
+    ? { code: s.confirmed.segment, reasons: [s.confirmed.reason] }
+    : suggestedSegment ? { code: suggestedSegment.code, reasons: suggestedSegment.reasons } : null;
+  const levelSuggestion = s.confirmed
+    ? null
+    : suggestLevel({ segment: segment?.code ?? null, profile: s.profile, lifeSituation: s.lifeSituation, specialSupportNeed: s.specialSupportNeed, lifeAreas: areas });
+  const level = s.confirmed ? { code: s.confirmed.level, reasons: [s.confirmed.reason] } : levelSuggestion ? { code: levelSuggestion.code, reasons: levelSuggestion.reasons } : null;
+
+  const candidates = (await repo.candidateServices(tx, { age: s.age, municipalityCode: s.municipalityCode, countyCode })).map((r) => toCandidate(r, lang));
+  const ranked = rankServices(
+    {
+      age: s.age,
+      clientGroup: s.clientGroup,
+      municipalityCode: s.municipalityCode,
+      countyCode,
+      needsText: s.needs,
+      lifeSituation: s.lifeSituation,
+      segment: segment?.code ?? null,
+      level: level?.code ?? null,
+    },
+    candidates,
+    { lifeAreas: areas, limit: s.limit },
+  );
+  return {
+    segment,
+    level,
+    services: ranked.map((r) => ({
+      id: r.id,
+      name: r.service.displayName,
+      ptvId: r.service.ptvId ?? null,
+      provider: { name: r.service.provider!.name, sector: r.service.provider!.sector },
+      score: r.score,
+      reasons: r.reasons,
+    })),
+  };
+}
+
+/** POST /guidance/recommendations: a situation described by a professional, no client record needed. */
+export async function recommend(tx: Tx, actor: Actor, req: z.output<typeof RecommendationRequest>, lang: Lang) {
+  requireProfessional(actor);
+  const areas = await lifeAreasFor(tx, actor.countyCode);
+  const clientGroup = req.clientGroup ?? (req.age !== undefined ? clientGroupForAge(req.age) : null);
+  return recommendFor(
+    tx,
+    {
+      age: req.age ?? null,
+      clientGroup,
+      municipalityCode: req.municipalityCode ?? null,
+      needs: req.needs ?? null,
+      profile: req.profile ?? null,
+      lifeSituation: req.lifeSituation ?? null,
+      limit: req.limit,
+    },
+    areas,
+    lang,
+  );
+}
+
+/** Recommendations for one client from their record: age, home municipality, assessment, self-assessment, concerns. */
+export async function recommendForClient(tx: Tx, actor: Actor, clientId: string, limit: number, lang: Lang) {
+  requireProfessional(actor);
+  await requireClientAccess(tx, actor, clientId, { action: 'guidance.recommend', category: 'assessments', resource: 'recommendation' });
+  const client = (await getClientRow(tx, clientId))!;
+  const latest = (await assessmentsOf(tx, clientId)).at(-1);
+  const age = ageOn(client.birth_date);
+  const profile = latest
+    ? { everydayLife: latest.everyday_life, resources: latest.resources, health: latest.health, channel: latest.channel, network: latest.network, coordination: latest.coordination }
+    : null;
+  const confirmed = latest
+    ? { segment: latest.segment as Segment, level: latest.level as GuidanceLevel, reason: `Vahvistettu arviossa ${new Date(latest.at).toLocaleDateString('fi-FI')} (${latest.display_name}).` }
+    : null;
+  return recommendFor(
+    tx,
+    {
+      age,
+      clientGroup: clientGroupForAge(age),
+      municipalityCode: client.municipality_code,
+      needs: (await repo.clientNeedTexts(tx, clientId)).join('\n') || null,
+      profile,
+      lifeSituation: await latestLifeSituation(tx, clientId),
+      confirmed,
+      specialSupportNeed: latest?.special_support_need ?? false,
+      limit,
+    },
+    await lifeAreasFor(tx, actor.countyCode),
+    lang,
+  );
+}
+
+/** The worker's active clients by guidance level, with the 40-client check for intensive case management. */
+export async function caseload(tx: Tx, actor: Actor): Promise<CaseloadResponse> {
+  requireProfessional(actor);
+  const rows = await repo.caseloadRows(tx, actor.userId);
+  await recordAudit(tx, actor, { action: 'client.caseload', basis: 'client-relationship', allowed: true, details: { count: rows.length } });
+  const counts = { 'neuvonta-ja-ohjaus': 0, asiakasohjaus: 0, 'intensiivinen-palveluohjaus': 0 };
+  for (const r of rows) counts[r.level as GuidanceLevel] += 1;
+  return {
+    counts,
+    intensiveLimit: INTENSIVE_CASELOAD_LIMIT,
+    intensiveOverLimit: counts['intensiivinen-palveluohjaus'] > INTENSIVE_CASELOAD_LIMIT,
+    items: rows.map((r) => ({
+      id: r.id,
+      firstName: r.first_name,
+      lastName: r.last_name,
+      birthDate: r.birth_date,
+      age: ageOn(r.birth_date),
+      identityCodeMasked: maskIdentityCode(r.identity_code),
+      municipalityName: r.municipality_name,
+      level: r.level as GuidanceLevel,
+      segment: r.segment as ClientListItem['segment'],
+      startedAt: new Date(r.started_at).toISOString(),
+    })),
+  };
+}

@@ -1,0 +1,250 @@
+/**
+ * SQL of the management reports. Every report is one or two set-based queries that aggregate in the
+ * database (no per-client round trips) over indexes of 0700; the period is a half-open day range.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { Tx } from '../../db/schema.js';
+
+export interface ReportScope {
+  countyCode: string;
+  from: string; // first day, YYYY-MM-DD
+  to: string; // last day, inclusive
+  unitId: string | null;
+  clientGroup: string | null;
+}
+
+const start = (s: ReportScope) => sql`${s.from}::date`;
+const end = (s: ReportScope) => sql`(${s.to}::date + 1)`;
+
+/** The client group by age on the last day of the period (clients.rules clientGroupForAge in SQL). */
+function groupCond(s: ReportScope, client: string): RawBuilder<unknown> {
+  if (!s.clientGroup) return sql`true`;
+  const age = sql`extract(year from age(${s.to}::date, ${sql.ref(`${client}.birth_date`)}))`;
+  return sql`(CASE WHEN ${age} < 18 THEN 'children-youth-families' WHEN ${age} >= 65 THEN 'older-people' ELSE 'working-age' END) = ${s.clientGroup}`;
+}
+
+/** The client has (or had) a relationship in the unit. */
+function clientInUnit(s: ReportScope, clientIdRef: string): RawBuilder<unknown> {
+  if (!s.unitId) return sql`true`;
+  return sql`EXISTS (SELECT 1 FROM client_relationships ur WHERE ur.client_id = ${sql.ref(clientIdRef)} AND ur.unit_id = ${s.unitId})`;
+}
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
+const int = (v: unknown) => Number(v ?? 0);
+
+export async function segments(tx: Tx, s: ReportScope) {
+  const { rows } = await sql<{ kind: string; a: string; b: string | null; clients: string }>`
+    WITH a AS (
+      SELECT a.client_id, a.segment, a.at, lag(a.segment) OVER (PARTITION BY a.client_id ORDER BY a.at) AS prev
+        FROM assessments a JOIN clients c ON c.id = a.client_id
+       WHERE a.county_code = ${s.countyCode} AND a.at < ${end(s)} AND ${groupCond(s, 'c')} AND ${clientInUnit(s, 'a.client_id')}
+    )
+    SELECT 'current' AS kind, segment AS a, NULL AS b, count(*) AS clients
+      FROM (SELECT DISTINCT ON (client_id) client_id, segment FROM a ORDER BY client_id, at DESC) latest GROUP BY segment
+    UNION ALL
+    SELECT 'move', prev, segment, count(*) FROM a WHERE prev IS NOT NULL AND prev <> segment AND at >= ${start(s)} GROUP BY prev, segment`.execute(tx);
+  return {
+    distribution: rows.filter((r) => r.kind === 'current').map((r) => ({ segment: r.a, clients: int(r.clients) })),
+    movements: rows.filter((r) => r.kind === 'move').map((r) => ({ from: r.a, to: r.b!, clients: int(r.clients) })),
+  };
+}
+
+export async function caseloads(tx: Tx, s: ReportScope) {
+  const unit = s.unitId ? sql`r.unit_id = ${s.unitId}` : sql`true`;
+  const { rows } = await sql<{ user_id: string; name: string; unit_name: string | null; clients: string; intensive: string }>`
+    SELECT u.id AS user_id, u.display_name AS name, un.name AS unit_name, count(DISTINCT r.client_id) AS clients,
+           count(DISTINCT r.client_id) FILTER (WHERE r.level = 'intensiivinen-palveluohjaus') AS intensive
+      FROM client_relationships r
+      JOIN users u ON u.id = r.responsible_user_id
+      JOIN clients c ON c.id = r.client_id
+      LEFT JOIN units un ON un.id = u.unit_id
+     WHERE r.county_code = ${s.countyCode} AND r.ended_at IS NULL AND ${unit} AND ${groupCond(s, 'c')}
+     GROUP BY u.id, u.display_name, un.name
+     ORDER BY clients DESC, name`.execute(tx);
+  return rows.map((r) => ({ userId: r.user_id, name: r.name, unitName: r.unit_name, clients: int(r.clients), intensive: int(r.intensive) }));
+}
+
+export async function relationshipDurations(tx: Tx, s: ReportScope) {
+  const unit = s.unitId ? sql`r.unit_id = ${s.unitId}` : sql`true`;
+  const days = (until: RawBuilder<unknown>) => sql`extract(epoch from (${until} - r.started_at)) / 86400`;
+  const endedIn = sql`r.ended_at >= ${start(s)} AND r.ended_at < ${end(s)}`;
+  const { rows } = await sql<{ level: string; ended: string; median_ended: unknown; open: string; median_open: unknown }>`
+    SELECT r.level,
+           count(*) FILTER (WHERE ${endedIn}) AS ended,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days(sql`r.ended_at`)}) FILTER (WHERE ${endedIn}) AS median_ended,
+           count(*) FILTER (WHERE r.ended_at IS NULL OR r.ended_at >= ${end(s)}) AS open,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days(sql`${end(s)}::timestamptz`)}) FILTER (WHERE r.ended_at IS NULL OR r.ended_at >= ${end(s)}) AS median_open
+      FROM client_relationships r JOIN clients c ON c.id = r.client_id
+     WHERE r.county_code = ${s.countyCode} AND r.started_at < ${end(s)} AND ${unit} AND ${groupCond(s, 'c')}
+     GROUP BY r.level`.execute(tx);
+  return rows.map((r) => ({ level: r.level, ended: int(r.ended), medianDaysEnded: num(r.median_ended), open: int(r.open), medianDaysOpen: num(r.median_open) }));
+}
+
+/** Open relationships with no step on the path and no contact within `days` before the period's end. */
+export async function lostContact(tx: Tx, s: ReportScope, days: number) {
+  const unit = s.unitId ? sql`r.unit_id = ${s.unitId}` : sql`true`;
+  const since = sql`(${end(s)} - make_interval(days => ${days}))`;
+  const { rows } = await sql<{ unit_name: string; clients: string }>`
+    SELECT coalesce(un.name, o.name) AS unit_name, count(DISTINCT r.client_id) AS clients
+      FROM client_relationships r
+      JOIN organizations o ON o.id = r.organization_id
+      JOIN clients c ON c.id = r.client_id
+      LEFT JOIN units un ON un.id = r.unit_id
+     WHERE r.county_code = ${s.countyCode} AND r.ended_at IS NULL AND r.started_at < ${since} AND ${unit} AND ${groupCond(s, 'c')}
+       AND NOT EXISTS (SELECT 1 FROM path_events pe WHERE pe.client_id = r.client_id AND pe.at >= ${since} AND pe.at < ${end(s)})
+       AND NOT EXISTS (SELECT 1 FROM client_contacts cc WHERE cc.client_id = r.client_id AND cc.at >= ${since} AND cc.at < ${end(s)})
+     GROUP BY 1 ORDER BY 2 DESC`.execute(tx);
+  return rows.map((r) => ({ unitName: r.unit_name, clients: int(r.clients) }));
+}
+
+function referralBase(s: ReportScope) {
+  const unit = s.unitId ? sql`(r.from_unit_id = ${s.unitId} OR r.to_unit_id = ${s.unitId})` : sql`true`;
+  return sql`
+    SELECT r.id, r.status, r.status_reason, r.status_changed_at, fo.sector AS from_sector,
+           coalesce(tor.sector, r.to_sector, 'unknown') AS to_sector,
+           coalesce(ev.requested, r.created_at) AS requested, ev.received, ev.accepted, ev.completed
+      FROM referrals r
+      JOIN organizations fo ON fo.id = r.organization_id
+      LEFT JOIN organizations tor ON tor.id = r.to_organization_id
+      JOIN clients c ON c.id = r.client_id
+      LEFT JOIN LATERAL (
+        SELECT min(e.at) FILTER (WHERE e.status = 'requested') AS requested, min(e.at) FILTER (WHERE e.status = 'received') AS received,
+               min(e.at) FILTER (WHERE e.status = 'accepted') AS accepted, min(e.at) FILTER (WHERE e.status = 'completed') AS completed
+          FROM referral_events e WHERE e.referral_id = r.id) ev ON true
+     WHERE r.county_code = ${s.countyCode} AND r.status <> 'draft' AND r.created_at >= ${start(s)} AND r.created_at < ${end(s)}
+       AND ${unit} AND ${groupCond(s, 'c')}`;
+}
+
+export async function referralLoop(tx: Tx, s: ReportScope) {
+  const median = (a: string, b: string) =>
+    sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch from (${sql.ref(b)} - ${sql.ref(a)})) / 86400) FILTER (WHERE ${sql.ref(b)} IS NOT NULL)`;
+  const { rows } = await sql<Record<string, unknown>>`
+    WITH r AS (${referralBase(s)})
+    SELECT from_sector, to_sector, count(*) AS referrals,
+           ${median('requested', 'received')} AS to_receive, ${median('requested', 'accepted')} AS to_accept,
+           ${median('requested', 'completed')} AS to_complete,
+           count(*) FILTER (WHERE status = 'rejected') AS rejected,
+           count(*) FILTER (WHERE status IN ('failed', 'cancelled')) AS failed
+      FROM r GROUP BY from_sector, to_sector ORDER BY referrals DESC`.execute(tx);
+  return rows.map((r) => ({
+    fromSector: String(r.from_sector), toSector: String(r.to_sector), referrals: int(r.referrals),
+    medianDaysToReceive: num(r.to_receive), medianDaysToAccept: num(r.to_accept), medianDaysToComplete: num(r.to_complete),
+    rejected: int(r.rejected), failed: int(r.failed),
+  }));
+}
+
+export async function rejectionReasons(tx: Tx, s: ReportScope) {
+  const { rows } = await sql<{ reason: string; count: string }>`
+    WITH r AS (${referralBase(s)})
+    SELECT coalesce(nullif(trim(status_reason), ''), '–') AS reason, count(*) AS count
+      FROM r WHERE status = 'rejected' GROUP BY 1 ORDER BY 2 DESC LIMIT 50`.execute(tx);
+  return rows.map((r) => ({ reason: r.reason, count: int(r.count) }));
+}
+
+/** Open referrals waiting longer than the time limits, as of now (path breaks). */
+export async function stuckReferrals(tx: Tx, s: ReportScope, limits: { notReceivedDays: number; notAcceptedDays: number }, now: Date) {
+  const unit = s.unitId ? sql`(r.from_unit_id = ${s.unitId} OR r.to_unit_id = ${s.unitId})` : sql`true`;
+  const { rows } = await sql<{ not_received: string; not_accepted: string }>`
+    SELECT count(*) FILTER (WHERE r.status = 'requested' AND r.status_changed_at < ${now}::timestamptz - make_interval(days => ${limits.notReceivedDays})) AS not_received,
+           count(*) FILTER (WHERE r.status = 'received' AND r.status_changed_at < ${now}::timestamptz - make_interval(days => ${limits.notAcceptedDays})) AS not_accepted
+      FROM referrals r JOIN clients c ON c.id = r.client_id
+     WHERE r.county_code = ${s.countyCode} AND r.status IN ('requested', 'received') AND ${unit} AND ${groupCond(s, 'c')}`.execute(tx);
+  return { notReceived: int(rows[0]?.not_received), notAccepted: int(rows[0]?.not_accepted) };
+}
+
+/**
+ * Crossings on the path: steps with more than one sector, counted per unordered sector pair. The
+ * arrays are grouped before they are unnested, so 1M events become a few hundred rows first.
+ */
+export async function pathCrossings(tx: Tx, s: ReportScope) {
+  const org = s.unitId ? sql`AND pe.organization_id = (SELECT organization_id FROM units WHERE id = ${s.unitId})` : sql``;
+  const group = s.clientGroup ? sql`AND pe.client_id IN (SELECT c.id FROM clients c WHERE c.county_code = ${s.countyCode} AND ${groupCond(s, 'c')})` : sql``;
+  const { rows } = await sql<{ a: string; b: string; n: string }>`
+    WITH g AS (
+      SELECT pe.sectors, count(*) AS n FROM path_events pe
+       WHERE pe.county_code = ${s.countyCode} AND pe.at >= ${start(s)} AND pe.at < ${end(s)} AND cardinality(pe.sectors) > 1 ${org} ${group}
+       GROUP BY pe.sectors)
+    SELECT s1 AS a, s2 AS b, sum(g.n) AS n FROM g, unnest(g.sectors) s1, unnest(g.sectors) s2 WHERE s1 < s2 GROUP BY s1, s2`.execute(tx);
+  return rows.map((r) => ({ a: r.a, b: r.b, n: int(r.n) }));
+}
+
+/** Referrals between organisations of different sectors, directed, with how many failed or stalled. */
+export async function referralCrossings(tx: Tx, s: ReportScope, limits: { notReceivedDays: number; notAcceptedDays: number }, now: Date) {
+  const { rows } = await sql<{ from_sector: string; to_sector: string; referrals: string; failed: string }>`
+    WITH r AS (${referralBase(s)})
+    SELECT from_sector, to_sector, count(*) AS referrals,
+           count(*) FILTER (WHERE status IN ('rejected', 'failed', 'cancelled')
+                               OR (status = 'requested' AND status_changed_at < ${now}::timestamptz - make_interval(days => ${limits.notReceivedDays}))
+                               OR (status = 'received' AND status_changed_at < ${now}::timestamptz - make_interval(days => ${limits.notAcceptedDays}))) AS failed
+      FROM r WHERE from_sector <> to_sector GROUP BY 1, 2`.execute(tx);
+  return rows.map((r) => ({ from: r.from_sector, to: r.to_sector, referrals: int(r.referrals), failed: int(r.failed) }));
+}
+
+/** Clients whose latest self-assessment rates an area at or below `threshold`, per home municipality. */
+export async function lowAreasByMunicipality(tx: Tx, s: ReportScope, threshold: number) {
+  const { rows } = await sql<{ municipality_code: string | null; area_key: string; clients: string }>`
+    WITH latest AS (
+      SELECT DISTINCT ON (sa.client_id) sa.id, sa.client_id
+        FROM self_assessments sa JOIN clients c ON c.id = sa.client_id
+       WHERE sa.county_code = ${s.countyCode} AND sa.at < ${end(s)} AND ${groupCond(s, 'c')} AND ${clientInUnit(s, 'sa.client_id')}
+       ORDER BY sa.client_id, sa.at DESC)
+    SELECT c.municipality_code, ans.area_key, count(*) AS clients
+      FROM latest l JOIN self_assessment_answers ans ON ans.self_assessment_id = l.id JOIN clients c ON c.id = l.client_id
+     WHERE ans.rating <= ${threshold}
+     GROUP BY 1, 2`.execute(tx);
+  return rows.map((r) => ({ municipalityCode: r.municipality_code, areaKey: r.area_key, clients: int(r.clients) }));
+}
+
+const covers = (m: string) =>
+  sql`(s.area_national OR ${sql.ref(m)} = ANY(s.area_municipality_codes) OR s.county_code = ANY(s.area_county_codes)
+       OR (cardinality(s.area_municipality_codes) = 0 AND cardinality(s.area_county_codes) = 0))`;
+
+/** Active services matching each keyword set, per municipality of the county. */
+export async function servicesByMunicipality(tx: Tx, countyCode: string, sets: { key: string; kws: string[] }[]) {
+  const { rows } = await sql<{ code: string; name: string; key: string; services: string }>`
+    SELECT m.code, m.name_fi AS name, a.key, count(s.id) AS services
+      FROM municipalities m
+      CROSS JOIN jsonb_to_recordset(${JSON.stringify(sets)}::jsonb) AS a(key text, kws text[])
+      LEFT JOIN catalog_services s ON s.status = 'active' AND s.keywords && a.kws
+            AND (s.county_code = ${countyCode} OR s.area_national) AND ${covers('m.code')}
+     WHERE m.county_code = ${countyCode}
+     GROUP BY m.code, m.name_fi, a.key`.execute(tx);
+  return rows.map((r) => ({ municipalityCode: r.code, municipality: r.name, key: r.key, services: int(r.services) }));
+}
+
+export async function servicesByKeywordSet(tx: Tx, countyCode: string, sets: { key: string; kws: string[] }[]) {
+  const { rows } = await sql<{ key: string; services: string }>`
+    SELECT a.key, count(s.id) AS services
+      FROM jsonb_to_recordset(${JSON.stringify(sets)}::jsonb) AS a(key text, kws text[])
+      LEFT JOIN catalog_services s ON s.status = 'active' AND s.keywords && a.kws AND (s.county_code = ${countyCode} OR s.area_national)
+     GROUP BY a.key`.execute(tx);
+  return new Map(rows.map((r) => [r.key, int(r.services)]));
+}
+
+/** Active services of the county that no referral, plan action or plan has ever named. */
+export async function unusedServices(tx: Tx, countyCode: string, limit = 100) {
+  const { rows } = await sql<{ id: string; name: string; total: string }>`
+    SELECT s.id, s.name_fi AS name, count(*) OVER () AS total
+      FROM catalog_services s
+     WHERE s.status = 'active' AND s.county_code = ${countyCode}
+       AND NOT EXISTS (SELECT 1 FROM referrals r WHERE r.service_id = s.id)
+       AND NOT EXISTS (SELECT 1 FROM plan_actions pa WHERE pa.service_id = s.id)
+       AND NOT EXISTS (SELECT 1 FROM plan_services ps WHERE ps.service_id = s.id)
+     ORDER BY s.name_fi LIMIT ${limit}`.execute(tx);
+  return { count: int(rows[0]?.total), items: rows.map((r) => ({ id: r.id, name: r.name })) };
+}
+
+export async function unitOfCounty(tx: Tx, unitId: string, countyCode: string) {
+  return tx.selectFrom('units').select(['id', 'name']).where('id', '=', unitId).where('county_code', '=', countyCode).executeTakeFirst();
+}
+
+export function unitsOfCounty(tx: Tx, countyCode: string) {
+  return tx
+    .selectFrom('units as u')
+    .innerJoin('organizations as o', 'o.id', 'u.organization_id')
+    .select(['u.id', 'u.name', 'o.name as organization'])
+    .where('u.county_code', '=', countyCode)
+    .orderBy('o.name')
+    .orderBy('u.name')
+    .execute();
+}

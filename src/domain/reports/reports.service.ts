@@ -1,0 +1,123 @@
+import type { Tx } from '../../db/schema.js';
+import type {
+  CaseloadsReport, FeedbackReport, InterfacesReport, ReferralsReport, ReportFilter, ReportQuery, SegmentsReport, ServiceGapsReport,
+} from '../../contracts/reports.contracts.js';
+import { recordAudit } from '../audit/index.js';
+import { feedbackScores, GROUP_TITLES, QUESTIONNAIRES } from '../feedback/index.js';
+import { DEFAULT_LIFE_AREAS, NEEDS, NEED_BY_TAG } from '../guidance/index.js';
+import type { Actor } from '../identity/actor.js';
+import { DEFAULT_TIME_LIMITS } from '../referrals/index.js';
+import { badRequest, type Lang } from '../shared/errors.js';
+import * as repo from './reports.repository.js';
+import { LEVEL_LABELS, SECTOR_ORDER, SEGMENT_LABELS, label } from './reports.labels.js';
+import { CASELOAD_LIMIT, interfaceMatrix, LOST_CONTACT_DAYS, LOW_AREA_RATING, reportPeriod } from './reports.rules.js';
+
+export type ReportName = 'segments' | 'caseloads' | 'referrals' | 'interfaces' | 'service-gaps' | 'feedback';
+
+/** Checks the filter, writes one audit row for the report (no client in it) and returns the scope. */
+async function scopeOf(tx: Tx, actor: Actor, name: ReportName, q: ReportQuery, now: Date): Promise<{ scope: repo.ReportScope; filter: ReportFilter }> {
+  const period = reportPeriod(q.from, q.to, now);
+  if (q.unitId && !(await repo.unitOfCounty(tx, q.unitId, actor.countyCode))) {
+    throw badRequest('unknown_unit', { fi: 'Yksikköä ei löytynyt.', sv: 'Enheten hittades inte.', en: 'The unit was not found.' });
+  }
+  const filter: ReportFilter = { ...period, unitId: q.unitId ?? null, clientGroup: q.clientGroup ?? null };
+  await recordAudit(tx, actor, { action: `report.${name}`, basis: 'management', allowed: true, details: { ...filter, format: q.format } });
+  return { scope: { countyCode: actor.countyCode, ...filter }, filter };
+}
+
+export async function segmentsReport(tx: Tx, actor: Actor, q: ReportQuery, lang: Lang, now = new Date()): Promise<SegmentsReport> {
+  const { scope, filter } = await scopeOf(tx, actor, 'segments', q, now);
+  const { distribution, movements } = await repo.segments(tx, scope);
+  const order = Object.keys(SEGMENT_LABELS);
+  const counts = new Map(distribution.map((d) => [d.segment, d.clients]));
+  return {
+    filter,
+    total: distribution.reduce((a, d) => a + d.clients, 0),
+    distribution: order.map((segment) => ({ segment, label: label(SEGMENT_LABELS, segment, lang), clients: counts.get(segment) ?? 0 })),
+    movements: movements.sort((a, b) => b.clients - a.clients),
+  };
+}
+
+export async function caseloadsReport(tx: Tx, actor: Actor, q: ReportQuery, lang: Lang, now = new Date()): Promise<CaseloadsReport> {
+  const { scope, filter } = await scopeOf(tx, actor, 'caseloads', q, now);
+  const [workers, durations, lost] = [await repo.caseloads(tx, scope), await repo.relationshipDurations(tx, scope), await repo.lostContact(tx, scope, LOST_CONTACT_DAYS)];
+  return {
+    filter,
+    limit: CASELOAD_LIMIT,
+    workers: workers.map((w) => ({ ...w, overLimit: w.clients > CASELOAD_LIMIT })),
+    durations: Object.keys(LEVEL_LABELS).map((level) => {
+      const d = durations.find((x) => x.level === level);
+      return { level, label: label(LEVEL_LABELS, level, lang), ended: d?.ended ?? 0, medianDaysEnded: d?.medianDaysEnded ?? null, open: d?.open ?? 0, medianDaysOpen: d?.medianDaysOpen ?? null };
+    }),
+    lostContactDays: LOST_CONTACT_DAYS,
+    lostContact: lost,
+  };
+}
+
+export async function referralsReport(tx: Tx, actor: Actor, q: ReportQuery, _lang: Lang, now = new Date()): Promise<ReferralsReport> {
+  const { scope, filter } = await scopeOf(tx, actor, 'referrals', q, now);
+  const loop = await repo.referralLoop(tx, scope);
+  const rejectionReasons = await repo.rejectionReasons(tx, scope);
+  const stuck = await repo.stuckReferrals(tx, scope, DEFAULT_TIME_LIMITS, now);
+  return { filter, total: loop.reduce((a, r) => a + r.referrals, 0), loop, rejectionReasons, stuck: { ...stuck, ...DEFAULT_TIME_LIMITS } };
+}
+
+export async function interfacesReport(tx: Tx, actor: Actor, q: ReportQuery, _lang: Lang, now = new Date()): Promise<InterfacesReport> {
+  const { scope, filter } = await scopeOf(tx, actor, 'interfaces', q, now);
+  const crossings = await repo.pathCrossings(tx, scope);
+  const referrals = await repo.referralCrossings(tx, scope, DEFAULT_TIME_LIMITS, now);
+  return { filter, ...interfaceMatrix(crossings, referrals, SECTOR_ORDER) };
+}
+
+/** Catalogue keywords a life area stands for, through the needs a low rating points to. */
+const areaKeywordSets = () =>
+  DEFAULT_LIFE_AREAS.map((a) => ({ key: a.key, kws: [...new Set(a.needTags.flatMap((t) => NEED_BY_TAG.get(t)?.catalogKeywords ?? []))] }));
+
+export async function serviceGapsReport(tx: Tx, actor: Actor, q: ReportQuery, lang: Lang, now = new Date()): Promise<ServiceGapsReport> {
+  const { scope, filter } = await scopeOf(tx, actor, 'service-gaps', q, now);
+  const low = await repo.lowAreasByMunicipality(tx, scope, LOW_AREA_RATING);
+  const supply = await repo.servicesByMunicipality(tx, actor.countyCode, areaKeywordSets());
+  const needSupply = await repo.servicesByKeywordSet(tx, actor.countyCode, NEEDS.map((n) => ({ key: n.tag, kws: [...n.catalogKeywords] })));
+  const areaLabel = new Map(DEFAULT_LIFE_AREAS.map((a) => [a.key, a.label[lang]]));
+  const areas = supply
+    .map((s) => {
+      const lowClients = low.find((l) => l.municipalityCode === s.municipalityCode && l.areaKey === s.key)?.clients ?? 0;
+      return { municipalityCode: s.municipalityCode, municipality: s.municipality, areaKey: s.key, label: areaLabel.get(s.key) ?? s.key, lowClients, services: s.services, gap: lowClients > 0 && s.services === 0 };
+    })
+    .filter((a) => a.lowClients > 0 || a.services === 0)
+    .sort((a, b) => Number(b.gap) - Number(a.gap) || b.lowClients - a.lowClients || a.municipality.localeCompare(b.municipality, 'fi'));
+  return {
+    filter,
+    lowAreaThreshold: LOW_AREA_RATING,
+    areas,
+    needs: NEEDS.map((n) => ({ tag: n.tag, label: n.label[lang], services: needSupply.get(n.tag) ?? 0 })).sort((a, b) => a.services - b.services),
+    unusedServices: await repo.unusedServices(tx, actor.countyCode),
+  };
+}
+
+export async function feedbackReport(tx: Tx, actor: Actor, q: ReportQuery, lang: Lang, now = new Date()): Promise<FeedbackReport> {
+  const { scope, filter } = await scopeOf(tx, actor, 'feedback', q, now);
+  const agg = await feedbackScores(tx, scope);
+  const shown = (x: { suppressed: boolean; n?: number; mean?: number | null }) =>
+    x.suppressed ? { suppressed: true, n: null, mean: null } : { suppressed: false, n: x.n ?? null, mean: x.mean ?? null };
+  return {
+    filter,
+    minGroupSize: agg.minGroupSize,
+    parts: agg.parts.map((p) => {
+      const q = QUESTIONNAIRES.find((x) => x.id === p.questionnaireId)!;
+      return {
+        questionnaireId: p.questionnaireId,
+        title: q.title[lang],
+        ...shown(p),
+        groups: q.groups.map((g) => {
+          const ag = p.suppressed ? undefined : p.groups.find((x) => x.groupId === g.id);
+          return { groupId: g.id, title: GROUP_TITLES[g.id][lang], ...(ag ? shown(ag) : { suppressed: true, n: null, mean: null }) };
+        }),
+      };
+    }),
+  };
+}
+
+export async function reportUnits(tx: Tx, actor: Actor) {
+  return { items: await repo.unitsOfCounty(tx, actor.countyCode) };
+}

@@ -1,0 +1,167 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { Button, EmptyState, ErrorMessage, LoadingState, TextField } from '../../ui/index.js';
+import { PAGE_SIZE, searchServices, type ServiceSearchResult } from './catalog.api.js';
+import './catalog.css';
+
+type FacetKey = 'segment' | 'clientGroup' | 'sector' | 'channel' | 'access';
+const FACETS: FacetKey[] = ['clientGroup', 'segment', 'sector', 'channel', 'access'];
+
+export interface ServiceSearchProps {
+  /** Where a result links to (relative to the page that hosts the search). */
+  detailHref: (id: string) => string;
+  /** Professionals see the Keusote segments; residents do not need them. */
+  showSegments?: boolean;
+  headingLevel?: 2 | 3;
+}
+
+/** Search form, facet filters and results; all state lives in the URL so a search can be shared. */
+export function ServiceSearch({ detailHref, showSegments = true, headingLevel = 2 }: ServiceSearchProps) {
+  const { t } = useTranslation('catalog');
+  const [params, setParams] = useSearchParams();
+  const [text, setText] = useState(params.get('q') ?? '');
+  const query = useQuery({
+    queryKey: ['catalog', 'search', params.toString()],
+    queryFn: ({ signal }) => searchServices(params, signal),
+    placeholderData: keepPreviousData,
+  });
+
+  const update = (change: (p: URLSearchParams) => void) => {
+    const next = new URLSearchParams(params);
+    change(next);
+    next.delete('sivu');
+    setParams(next);
+  };
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    update((p) => (text.trim() ? p.set('q', text.trim()) : p.delete('q')));
+  };
+  const toggle = (key: FacetKey, value: string) =>
+    update((p) => {
+      const values = new Set((p.get(key) ?? '').split(',').filter(Boolean));
+      if (values.has(value)) values.delete(value);
+      else values.add(value);
+      if (values.size) p.set(key, [...values].join(','));
+      else p.delete(key);
+    });
+
+  const facets = FACETS.filter((f) => showSegments || f !== 'segment');
+  return (
+    <div className="catalog-search">
+      <form role="search" className="catalog-search__form" onSubmit={onSubmit}>
+        <TextField label={t('search.label')} hint={t('search.hint')} type="search" name="q" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
+        <TextField
+          label={t('search.age')}
+          type="number"
+          min={0}
+          max={130}
+          inputMode="numeric"
+          name="age"
+          defaultValue={params.get('age') ?? ''}
+          onBlur={(e) => update((p) => (e.target.value ? p.set('age', e.target.value) : p.delete('age')))}
+          style={{ maxWidth: '7rem' }}
+        />
+        <Button type="submit" variant="primary">
+          {t('search.submit')}
+        </Button>
+      </form>
+      <div className="catalog-layout">
+        <aside className="catalog-filters" aria-label={t('filters.title')}>
+          {facets.map((key) => (
+            <FacetGroup key={key} facetKey={key} data={query.data} selected={(params.get(key) ?? '').split(',')} onToggle={toggle} />
+          ))}
+          {params.toString() !== '' && (
+            <Button variant="quiet" onClick={() => { setText(''); setParams(new URLSearchParams()); }}>
+              {t('filters.clear')}
+            </Button>
+          )}
+        </aside>
+        <section aria-labelledby="catalog-results-heading">
+          <h2 id="catalog-results-heading" className="visually-hidden">{t('results.title')}</h2>
+          <Results query={query} detailHref={detailHref} headingLevel={headingLevel} />
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function FacetGroup({ facetKey, data, selected, onToggle }: { facetKey: FacetKey; data: ServiceSearchResult | undefined; selected: string[]; onToggle: (k: FacetKey, v: string) => void }) {
+  const { t } = useTranslation('catalog');
+  const counts = data?.facets[facetKey] ?? [];
+  const values = [...new Set([...counts.map((c) => c.value), ...selected.filter(Boolean)])];
+  if (values.length === 0) return null;
+  return (
+    <fieldset>
+      <legend>{t(`filters.${facetKey}`)}</legend>
+      {values.map((value) => (
+        <label key={value}>
+          <input type="checkbox" checked={selected.includes(value)} onChange={() => onToggle(facetKey, value)} />
+          <span>{t(`values.${facetKey}.${value}`, { defaultValue: value })}</span>
+          <span className="catalog-filters__count">{counts.find((c) => c.value === value)?.count ?? 0}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function Results({ query, detailHref, headingLevel }: { query: ReturnType<typeof useQuery<ServiceSearchResult>>; detailHref: (id: string) => string; headingLevel: 2 | 3 }) {
+  const { t } = useTranslation('catalog');
+  const [params, setParams] = useSearchParams();
+  if (query.isPending) return <LoadingState />;
+  if (query.isError) return <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />;
+  const data = query.data;
+  const page = Math.max(1, Number(params.get('sivu') ?? '1') || 1);
+  const pages = Math.max(1, Math.ceil(data.total / PAGE_SIZE));
+  const go = (n: number) => {
+    const next = new URLSearchParams(params);
+    next.set('sivu', String(n));
+    setParams(next);
+  };
+  const Heading = `h${headingLevel + 1}` as 'h3' | 'h4';
+  return (
+    <>
+      <p role="status" aria-live="polite">
+        {data.capped ? t('results.countCapped', { count: data.total }) : t('results.count', { count: data.total })}
+      </p>
+      {data.items.length === 0 ? (
+        <EmptyState title={t('results.emptyTitle')} description={t('results.emptyHint')} />
+      ) : (
+        <ul className="catalog-results">
+          {data.items.map((s) => (
+            <li key={s.id} className="catalog-result">
+              <Heading>
+                <Link to={detailHref(s.id)}>{s.name}</Link>
+              </Heading>
+              {s.summary && <p>{s.summary}</p>}
+              <p className="catalog-meta">
+                {s.provider.name ?? t('detail.unknownProvider')}
+                {s.provider.sector ? ` · ${t(`values.sector.${s.provider.sector}`, { defaultValue: s.provider.sector })}` : ''}
+                {s.areaNational ? ` · ${t('detail.national')}` : ''}
+              </p>
+              <ul className="catalog-tags" aria-label={t('results.tags')}>
+                {s.lowThreshold && <li className="catalog-tag catalog-tag--strong">{t('detail.lowThreshold')}</li>}
+                {s.accessRoute && <li className="catalog-tag">{t(`values.access.${s.accessRoute}`)}</li>}
+                {s.clientGroups.map((g) => (
+                  <li key={g} className="catalog-tag">{t(`values.clientGroup.${g}`)}</li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+      {pages > 1 && (
+        <nav className="catalog-pager" aria-label={t('results.pages')}>
+          <Button onClick={() => go(page - 1)} disabled={page <= 1}>
+            {t('results.previous')}
+          </Button>
+          <span>{t('results.page', { page, pages })}</span>
+          <Button onClick={() => go(page + 1)} disabled={page >= pages}>
+            {t('results.next')}
+          </Button>
+        </nav>
+      )}
+    </>
+  );
+}

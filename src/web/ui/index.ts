@@ -1,0 +1,10 @@
+export { Button, type ButtonProps, type ButtonVariant } from './button.js';
+export { Card, type CardProps } from './card.js';
+export { EmptyState, type EmptyStateProps } from './empty-state.js';
+export { ErrorMessage, type ErrorMessageProps } from './error-message.js';
+export { Field, TextField, type ControlProps, type FieldProps, type TextFieldProps } from './field.js';
+export { LanguageSwitcher } from './language-switcher.js';
+export { LoadingState, type LoadingStateProps } from './loading-state.js';
+export { PageHeader, type PageHeaderProps } from './page-header.js';
+export { MAIN_CONTENT_ID, SkipLink } from './skip-link.js';
+export { Table, type TableColumn, type TableProps } from './table.js';

@@ -1,0 +1,90 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expectNoSeriousAxeViolations, launchBrowser, login, newPage, startServer, type RunningServer } from './harness.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
+
+describe('clients', () => {
+  test('a case manager sees the caseload by level, opens a seed client and walks the tabs', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await login(page, 'asiakasvastaava');
+    await page.goto('/asiakkaat');
+    await heading(page, 'Asiakkaat').waitFor();
+    await page.getByRole('heading', { name: 'Omat asiakkaasi tason mukaan' }).waitFor();
+    await page.getByRole('link', { name: /Laine Saara/ }).waitFor();
+    await expectNoSeriousAxeViolations(page);
+
+    await page.getByRole('link', { name: /Laine Saara/ }).click();
+    await heading(page, 'Saara Laine').waitFor();
+    await page.getByRole('heading', { name: 'Asiakkuudet' }).waitFor();
+    await expectNoSeriousAxeViolations(page);
+
+    await page.getByRole('link', { name: 'Itsearvio' }).click();
+    await page.getByRole('heading', { name: 'Muutos aiemmasta' }).waitFor();
+    await page.getByRole('img', { name: /Itsearviot ajan mittaan/ }).waitFor();
+    await expectNoSeriousAxeViolations(page);
+
+    await page.getByRole('link', { name: 'Arvio' }).click();
+    await page.getByRole('heading', { name: 'Ehdotus' }).waitFor();
+    await page.getByRole('button', { name: 'Vahvista ehdotus' }).waitFor();
+    await page.getByRole('heading', { name: 'Aiemmat arviot' }).waitFor();
+    await expectNoSeriousAxeViolations(page);
+
+    await page.getByRole('link', { name: 'Palvelut' }).click();
+    await page.getByRole('heading', { name: 'Sopivat palvelut' }).waitFor();
+    await page.locator('.recs__item').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('.recs__item').count()).toBeGreaterThan(0);
+    await expectNoSeriousAxeViolations(page);
+    await page.context().close();
+  }, 120_000);
+
+  test('registering warns of a duplicate, then a new client gets assessed and a concern recorded', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await login(page, 'ohjaaja');
+    await page.goto('/asiakkaat/uusi');
+    await heading(page, 'Lisää uusi asiakas').waitFor();
+    await expectNoSeriousAxeViolations(page);
+    await page.getByLabel('Etunimi').fill('Anni');
+    await page.getByLabel('Sukunimi').fill('Virtanen');
+    await page.getByLabel('Syntymäaika', { exact: true }).fill('1946-06-02');
+    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.getByRole('heading', { name: 'Mahdollinen sama henkilö' }).waitFor();
+    await page.getByRole('link', { name: /Avaa Anni Virtanen/ }).waitFor();
+    await expectNoSeriousAxeViolations(page);
+
+    await page.getByLabel('Etunimi').fill('Elli');
+    await page.getByLabel('Sukunimi').fill('Esimerkki');
+    await page.getByLabel('Syntymäaika', { exact: true }).fill('1992-02-29');
+    await page.getByRole('button', { name: 'Tallenna', exact: true }).click();
+    await heading(page, 'Elli Esimerkki').waitFor();
+
+    await page.getByRole('link', { name: 'Arvio' }).click();
+    const slider = page.getByLabel(/Arki sujuu ↔ Arjessa haasteita/);
+    await slider.focus();
+    for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
+    await page.getByRole('button', { name: 'Vahvista ehdotus' }).click();
+    await page.getByText('Arvio tallennettu.').waitFor();
+
+    await page.getByRole('link', { name: 'Huoli' }).click();
+    await page.getByLabel('Kuka huomasi (rooli)').fill('asiakasohjaaja');
+    await page.getByLabel('Mistä olet huolissasi?').fill('Vuokra on maksamatta kolmelta kuukaudelta.');
+    await page.getByLabel('Asiakas antoi suostumuksen yhteydenottoon').check();
+    await page.getByRole('button', { name: 'Kirjaa huoli' }).click();
+    await page.getByText('Lähetetty – odottaa vastaanottoa').waitFor();
+    await expectNoSeriousAxeViolations(page);
+    await page.context().close();
+  }, 120_000);
+});
