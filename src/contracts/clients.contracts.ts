@@ -270,3 +270,12 @@ export const AssessmentHistory = z.object({
   suggestion: AssessmentSuggestion.nullable(),
 });
 export type AssessmentHistory = z.infer<typeof AssessmentHistory>;
+
+/** An organisation's own list of life areas (replaces the default 3X10D areas for the county). */
+export const LifeAreaConfigRequest = z.object({
+  areas: z
+    .array(z.object({ key: z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/), nameFi: z.string().trim().min(1).max(80), nameSv: z.string().trim().min(1).max(80), nameEn: z.string().trim().min(1).max(80) }))
+    .min(1)
+    .max(20)
+    .refine((a) => new Set(a.map((x) => x.key)).size === a.length, { message: 'unique keys' }),
+});

@@ -7,7 +7,7 @@ export const TaskStatus = z.enum(['open', 'done', 'not-done']);
 export const AlertType = z.enum(['task-overdue', 'referral-stuck', 'no-contact', 'plan-review-overdue', 'caseload-over-limit', 'statutory-deadline']);
 export type AlertType = z.infer<typeof AlertType>;
 
-export const TaskIdParams = z.object({ id: z.string().max(64) });
+export const TaskIdParams = z.object({ id: z.guid() }); // a non-uuid id must be a 400, not a database error (500)
 export const ClientIdParams = z.object({ id: z.string().max(64) });
 
 export const Task = z.object({

@@ -104,4 +104,19 @@ describe(`self-assessment and assessment on ${engine}`, () => {
     const self = await t.call('GET', `/api/v1/clients/${saara.id}/self-assessments`, { cookie: aino });
     expect(self.json().items.length).toBeGreaterThanOrEqual(1);
   });
+
+  it('lets an administrator configure the life areas; answers follow the new list', async () => {
+    const admin = await t.login('admin');
+    const areas = [
+      { key: 'housing', nameFi: 'Asuminen', nameSv: 'Boende', nameEn: 'Housing' },
+      { key: 'substances', nameFi: 'Päihteet', nameSv: 'Rusmedel', nameEn: 'Substances' },
+    ];
+    expect((await t.call('PUT', '/api/v1/life-areas', { cookie: ohjaaja, body: { areas } })).statusCode).toBe(403);
+    const res = await t.call('PUT', '/api/v1/life-areas', { cookie: admin, body: { areas } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().areas.map((a: { key: string }) => a.key)).toEqual(['housing', 'substances']);
+    const saved = await t.call('POST', `/api/v1/clients/${clientId}/self-assessments`, { cookie: ohjaaja, body: { answers: { substances: 2 } } });
+    expect(saved.statusCode).toBe(201);
+    expect((await t.call('POST', `/api/v1/clients/${clientId}/self-assessments`, { cookie: ohjaaja, body: { answers: { friends: 2 } } })).statusCode).toBe(400);
+  });
 });

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CLIENTS } from '../../src/domain/paths/demo-clients.data.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+
+const eeroPerson = DEMO_CLIENTS.find((c) => c.key === 'eero')!.person;
 
 let t: TestApp;
 let ohjaaja: string;
@@ -40,7 +43,7 @@ describe(`clients on ${engine}`, () => {
   it('searches by name only among clients the caller may see', async () => {
     const mine = await t.call('GET', '/api/v1/clients?q=eero', { cookie: ohjaaja });
     expect(mine.statusCode).toBe(200);
-    expect(mine.json().items).toEqual([expect.objectContaining({ firstName: 'Eero', lastName: 'Mäkinen', birthDate: '1981-03-14' })]);
+    expect(mine.json().items).toEqual([expect.objectContaining({ firstName: 'Eero', lastName: eeroPerson.lastName, birthDate: eeroPerson.birthDate })]);
     // The school sees Mohammed (its pupil) but not Eero.
     const school = await t.call('GET', '/api/v1/clients?q=e', { cookie: opettaja });
     const names = school.json().items.map((i: { firstName: string }) => i.firstName);
@@ -49,11 +52,11 @@ describe(`clients on ${engine}`, () => {
   });
 
   it('warns of a possible duplicate (same name and birth date) and creates only after confirmation', async () => {
-    const body = { firstName: 'Eero', lastName: 'Mäkinen', birthDate: '1981-03-14' };
+    const body = { firstName: eeroPerson.firstName, lastName: eeroPerson.lastName, birthDate: eeroPerson.birthDate };
     const dup = await t.call('POST', '/api/v1/clients', { cookie: ohjaaja, body });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('possible_duplicate');
-    const before = await t.db.selectFrom('clients').select('id').where('last_name', '=', 'Mäkinen').execute();
+    const before = await t.db.selectFrom('clients').select('id').where('last_name', '=', eeroPerson.lastName).where('birth_date', '=', eeroPerson.birthDate).execute();
     expect(before).toHaveLength(1);
     const ok = await t.call('POST', '/api/v1/clients', { cookie: ohjaaja, body: { ...body, confirmNotDuplicate: true } });
     expect(ok.statusCode).toBe(201);

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEMO_CLIENTS } from '../../src/domain/paths/demo-clients.data.js';
 import { expectNoSeriousAxeViolations, launchBrowser, login, newPage, startServer, type RunningServer } from './harness.js';
 
 let server: RunningServer;
@@ -15,6 +16,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
+const person = (key: string) => DEMO_CLIENTS.find((c) => c.key === key)!.person;
+const saara = person('saara');
+const anni = person('anni');
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
 
 describe('clients', () => {
@@ -24,26 +28,26 @@ describe('clients', () => {
     await page.goto('/asiakkaat');
     await heading(page, 'Asiakkaat').waitFor();
     await page.getByRole('heading', { name: 'Omat asiakkaasi tason mukaan' }).waitFor();
-    await page.getByRole('link', { name: /Laine Saara/ }).waitFor();
+    await page.getByRole('link', { name: `${saara.lastName} ${saara.firstName}` }).waitFor();
     await expectNoSeriousAxeViolations(page);
 
-    await page.getByRole('link', { name: /Laine Saara/ }).click();
-    await heading(page, 'Saara Laine').waitFor();
+    await page.getByRole('link', { name: `${saara.lastName} ${saara.firstName}` }).click();
+    await heading(page, `${saara.firstName} ${saara.lastName}`).waitFor();
     await page.getByRole('heading', { name: 'Asiakkuudet' }).waitFor();
     await expectNoSeriousAxeViolations(page);
 
-    await page.getByRole('link', { name: 'Itsearvio' }).click();
+    await page.getByRole('link', { name: 'Itsearvio', exact: true }).click();
     await page.getByRole('heading', { name: 'Muutos aiemmasta' }).waitFor();
     await page.getByRole('img', { name: /Itsearviot ajan mittaan/ }).waitFor();
     await expectNoSeriousAxeViolations(page);
 
-    await page.getByRole('link', { name: 'Arvio' }).click();
+    await page.getByRole('link', { name: 'Arvio', exact: true }).click();
     await page.getByRole('heading', { name: 'Ehdotus' }).waitFor();
     await page.getByRole('button', { name: 'Vahvista ehdotus' }).waitFor();
     await page.getByRole('heading', { name: 'Aiemmat arviot' }).waitFor();
     await expectNoSeriousAxeViolations(page);
 
-    await page.getByRole('link', { name: 'Palvelut' }).click();
+    await page.getByRole('link', { name: 'Palvelut', exact: true }).click();
     await page.getByRole('heading', { name: 'Sopivat palvelut' }).waitFor();
     await page.locator('.recs__item').first().waitFor({ timeout: 30_000 });
     expect(await page.locator('.recs__item').count()).toBeGreaterThan(0);
@@ -57,12 +61,12 @@ describe('clients', () => {
     await page.goto('/asiakkaat/uusi');
     await heading(page, 'Lisää uusi asiakas').waitFor();
     await expectNoSeriousAxeViolations(page);
-    await page.getByLabel('Etunimi').fill('Anni');
-    await page.getByLabel('Sukunimi').fill('Virtanen');
-    await page.getByLabel('Syntymäaika', { exact: true }).fill('1946-06-02');
-    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.getByLabel('Etunimi').fill(anni.firstName);
+    await page.getByLabel('Sukunimi').fill(anni.lastName);
+    await page.getByLabel('Syntymäaika', { exact: true }).fill(anni.birthDate);
+    await page.getByRole('button', { name: 'Tallenna', exact: true }).click();
     await page.getByRole('heading', { name: 'Mahdollinen sama henkilö' }).waitFor();
-    await page.getByRole('link', { name: /Avaa Anni Virtanen/ }).waitFor();
+    await page.getByRole('link', { name: new RegExp(`Avaa ${anni.firstName} ${anni.lastName}`) }).waitFor();
     await expectNoSeriousAxeViolations(page);
 
     await page.getByLabel('Etunimi').fill('Elli');
@@ -71,14 +75,14 @@ describe('clients', () => {
     await page.getByRole('button', { name: 'Tallenna', exact: true }).click();
     await heading(page, 'Elli Esimerkki').waitFor();
 
-    await page.getByRole('link', { name: 'Arvio' }).click();
+    await page.getByRole('link', { name: 'Arvio', exact: true }).click();
     const slider = page.getByLabel(/Arki sujuu ↔ Arjessa haasteita/);
     await slider.focus();
     for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
     await page.getByRole('button', { name: 'Vahvista ehdotus' }).click();
     await page.getByText('Arvio tallennettu.').waitFor();
 
-    await page.getByRole('link', { name: 'Huoli' }).click();
+    await page.getByRole('link', { name: 'Huoli', exact: true }).click();
     await page.getByLabel('Kuka huomasi (rooli)').fill('asiakasohjaaja');
     await page.getByLabel('Mistä olet huolissasi?').fill('Vuokra on maksamatta kolmelta kuukaudelta.');
     await page.getByLabel('Asiakas antoi suostumuksen yhteydenottoon').check();

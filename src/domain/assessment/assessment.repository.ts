@@ -88,3 +88,12 @@ export async function assessmentsOf(tx: Tx, clientId: string) {
     .orderBy('a.at')
     .execute();
 }
+
+/** Replaces the county's life-area list; answers given under removed keys stay in the history. */
+export async function replaceLifeAreas(tx: Tx, countyCode: string, areas: { key: string; nameFi: string; nameSv: string; nameEn: string }[]) {
+  await tx.deleteFrom('life_areas').where('county_code', '=', countyCode).execute();
+  await tx
+    .insertInto('life_areas')
+    .values(areas.map((a, i) => ({ county_code: countyCode, key: a.key, ordinal: i + 1, name_fi: a.nameFi, name_sv: a.nameSv, name_en: a.nameEn })))
+    .execute();
+}

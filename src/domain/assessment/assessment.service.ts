@@ -25,7 +25,8 @@ import {
 import type { Actor } from '../identity/actor.js';
 import type { Sector } from '../catalog/catalog.types.js';
 import { recordPathEvent } from '../path/index.js';
-import { badRequest, type Lang } from '../shared/errors.js';
+import { badRequest, forbidden, type Lang } from '../shared/errors.js';
+import { recordAudit } from '../audit/index.js';
 import * as repo from './assessment.repository.js';
 import { decisionProblem, movements, selfAssessmentChange, unknownAreaKeys, type Level, type Segment } from './assessment.rules.js';
 
@@ -45,6 +46,14 @@ const areaOut = (a: LifeArea, lang: Lang) => ({ key: a.key, label: a.label[lang]
 export async function lifeAreasResponse(tx: Tx, countyCode: string, lang: Lang) {
   const areas = await lifeAreasFor(tx, countyCode);
   return { areas: areas.map((a) => areaOut(a, lang)), scale: SELF_ASSESSMENT_SCALE.map((s) => ({ value: s.value, label: s.label[lang] })) };
+}
+
+/** The seed gives the scale, not the areas: an administrator configures them per county. */
+export async function configureLifeAreas(tx: Tx, actor: Actor, areas: { key: string; nameFi: string; nameSv: string; nameEn: string }[], lang: Lang) {
+  if (actor.role !== 'admin') throw forbidden();
+  await repo.replaceLifeAreas(tx, actor.countyCode, areas);
+  await recordAudit(tx, actor, { action: 'life-areas.configure', allowed: true, details: { keys: areas.map((a) => a.key) } });
+  return lifeAreasResponse(tx, actor.countyCode, lang);
 }
 
 /** "Mitä sinulle kuuluu?": the client alone (portal) or together with a worker or a close one. */

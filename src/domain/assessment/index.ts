@@ -1,5 +1,6 @@
 export {
   assessmentHistory,
+  configureLifeAreas,
   latestLifeSituation,
   lifeAreasFor,
   lifeAreasResponse,

@@ -9,7 +9,7 @@ import '../clients/clients.tables.js';
  * of its own yet; age and area are filtered here already so the ranking sees only services the
  * person can get, and the rules filter them again (never relaxed).
  */
-export async function candidateServices(tx: Tx, p: { age: number | null; municipalityCode: string | null; countyCode: string | null }) {
+export async function candidateServices(tx: Tx, p: { age: number | null; municipalityCode: string | null; countyCode: string | null; clientGroup: string | null }) {
   let q = tx
     .selectFrom('catalog_services as s')
     .leftJoin('organizations as o', 'o.id', 's.organization_id')
@@ -22,6 +22,10 @@ export async function candidateServices(tx: Tx, p: { age: number | null; municip
   if (p.age !== null) {
     q = q.where((eb) => eb.or([eb('s.age_min', 'is', null), eb('s.age_min', '<=', p.age!)]));
     q = q.where((eb) => eb.or([eb('s.age_max', 'is', null), eb('s.age_max', '>=', p.age!)]));
+  }
+  if (p.clientGroup) {
+    // Same as the rules' strict client-group filter; done here too so fewer rows are analysed.
+    q = q.where((eb) => eb.or([eb(sql`cardinality(s.client_groups)`, '=', 0), eb(sql.val(p.clientGroup), '=', eb.fn.any('s.client_groups'))]));
   }
   if (p.municipalityCode || p.countyCode) {
     q = q.where((eb) =>

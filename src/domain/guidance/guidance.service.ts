@@ -67,7 +67,7 @@ async function recommendFor(tx: Tx, s: Situation, areas: readonly LifeArea[], la
     : suggestLevel({ segment: segment?.code ?? null, profile: s.profile, lifeSituation: s.lifeSituation, specialSupportNeed: s.specialSupportNeed, lifeAreas: areas });
   const level = s.confirmed ? { code: s.confirmed.level, reasons: [s.confirmed.reason] } : levelSuggestion ? { code: levelSuggestion.code, reasons: levelSuggestion.reasons } : null;
 
-  const candidates = (await repo.candidateServices(tx, { age: s.age, municipalityCode: s.municipalityCode, countyCode })).map((r) => toCandidate(r, lang));
+  const candidates = (await repo.candidateServices(tx, { age: s.age, municipalityCode: s.municipalityCode, countyCode, clientGroup: s.clientGroup })).map((r) => toCandidate(r, lang));
   const ranked = rankServices(
     {
       age: s.age,

@@ -4,12 +4,14 @@ import {
   CreateAssessmentRequest,
   CreateSelfAssessmentRequest,
   IdParams,
+  LifeAreaConfigRequest,
   LifeAreasResponse,
   SelfAssessmentHistory,
   SuggestRequest,
 } from '../../contracts/clients.contracts.js';
 import {
   assessmentHistory,
+  configureLifeAreas,
   lifeAreasResponse,
   recordAssessment,
   recordSelfAssessment,
@@ -26,6 +28,16 @@ export const assessmentRoutes: AnyRoute[] = [
     tags: ['assessment'],
     response: LifeAreasResponse,
     handler: ({ actor, lang, tx }) => tx((t) => lifeAreasResponse(t, actor.countyCode, lang)),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/v1/life-areas',
+    summary: 'Configure the county’s life areas of the self-assessment (administrators)',
+    tags: ['assessment'],
+    auth: ['admin'],
+    body: LifeAreaConfigRequest,
+    response: LifeAreasResponse,
+    handler: ({ body, actor, lang, tx }) => tx((t) => configureLifeAreas(t, actor, body.areas, lang)),
   }),
   defineRoute({
     method: 'GET',

@@ -136,12 +136,12 @@ function PrepareForm({ clientId, defaults }: { clientId: string; defaults: Meeti
         </ul>
       </Card>
       <Card title={t('prepare.questions')}>
-        <Field label={t('prepare.questions')} hint={t('prepare.questionsHint')}>
+        <Field label={t('prepare.questionsField')} hint={t('prepare.questionsHint')}>
           {(control) => <textarea className="input" rows={3} {...control} value={questions} onChange={(e) => setQuestions(e.target.value)} />}
         </Field>
       </Card>
       <Card title={t('prepare.agenda')}>
-        <Field label={t('prepare.agenda')} hint={t('prepare.agendaHint')}>
+        <Field label={t('prepare.agendaField')} hint={t('prepare.agendaHint')}>
           {(control) => <textarea className="input" rows={8} {...control} value={agenda} onChange={(e) => setAgenda(e.target.value)} />}
         </Field>
         <div className="meeting-form__row">

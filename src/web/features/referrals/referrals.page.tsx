@@ -1,8 +1,18 @@
-import { useTranslation } from 'react-i18next';
-import { PageHeader } from '../../ui/index.js';
+import { Route, Routes } from 'react-router-dom';
+import { ClientConsentsPage } from './client-consents.page.js';
+import { InboxPage } from './inbox.page.js';
+import { NewReferralPage } from './new-referral.page.js';
+import { ReferralDetailPage } from './referral-detail.page.js';
+import './referrals.css';
 
-/** Placeholder until the referrals feature lands. */
+/** Referrals (lähetteet): incoming and outgoing inboxes, one referral, a new referral, and a client's consents. */
 export default function ReferralsPage() {
-  const { t } = useTranslation('referrals');
-  return <PageHeader title={t('title')} description={t('description')} />;
+  return (
+    <Routes>
+      <Route index element={<InboxPage />} />
+      <Route path="uusi" element={<NewReferralPage />} />
+      <Route path="asiakas/:clientId/suostumukset" element={<ClientConsentsPage />} />
+      <Route path=":id" element={<ReferralDetailPage />} />
+    </Routes>
+  );
 }

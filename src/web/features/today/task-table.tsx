@@ -73,19 +73,20 @@ export function TaskTable({ caption, tasks, today }: { caption: string; tasks: T
                 </form>
               ) : (
                 <span className="today-actions">
-                  <Button size="small" aria-label={t('tasks.doneLabel', { title: task.title })} disabled={complete.isPending} onClick={() => complete.mutate({ id: task.id, status: 'done' })}>
+                  <Button size="small" disabled={complete.isPending} onClick={() => complete.mutate({ id: task.id, status: 'done' })}>
                     {t('tasks.done')}
+                    <span className="visually-hidden">: {task.title}</span>
                   </Button>
                   <Button
                     size="small"
                     variant="quiet"
-                    aria-label={t('tasks.notDoneLabel', { title: task.title })}
                     onClick={() => {
                       setNote('');
                       setNoteFor(task.id);
                     }}
                   >
                     {t('tasks.notDone')}
+                    <span className="visually-hidden">: {task.title}</span>
                   </Button>
                 </span>
               ),
