@@ -21,8 +21,6 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
     bodyLimit: 2 * 1024 * 1024,
-    // Router errors (an over-long path parameter, a malformed URL) go through our error handler too.
-    frameworkErrors: (err, _req, reply) => reply.send(err),
   });
   const ctx: AppContext = { config, db: database.db, dbKind: database.kind };
   await app.register(cookie);

@@ -44,7 +44,7 @@ describe(`quality-criteria feedback on ${process.env.POLKU_TEST_DATABASE === 'po
     const keusote = await t.db.selectFrom('organizations').select(['id', 'county_code']).where('key', '=', 'keusote').executeTakeFirstOrThrow();
     const meeting = await t.db.insertInto('meetings').values({
       county_code: keusote.county_code, organization_id: keusote.id, client_id: anniId,
-      starts_at: new Date(Date.now() - 2 * 86_400_000), status: 'held', place: 'Järvenpään terveysasema',
+      starts_at: new Date(Date.now() - 2 * 86_400_000), status: 'held', place: 'Järvenpään terveysasema', network_map: '[]',
     }).returning('id').executeTakeFirstOrThrow();
     const invitations = (await t.call('GET', '/api/v1/feedback/invitations', { cookie: anni })).json().items;
     const invitation = invitations.find((i: { id: string }) => i.id === meeting.id);

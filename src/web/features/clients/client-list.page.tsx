@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { ClientListItem } from '../../../contracts/clients.contracts.js';
 import { Button, Card, EmptyState, ErrorMessage, LoadingState, PageHeader, Table, TextField, type TableColumn } from '../../ui/index.js';
+import { useCurrentUser } from '../../app/auth.js';
 import { useCaseload, useClientSearch } from './clients.api.js';
+import { ConcernInbox } from './inbox.js';
 import { formatDate } from './format.js';
 
 function useColumns(): TableColumn<ClientListItem>[] {
@@ -57,8 +59,10 @@ function Caseload() {
 
 export function ClientListPage() {
   const { t } = useTranslation('clients');
+  const user = useCurrentUser();
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
+  const handlesInbox = user.role === 'social-worker' || user.role === 'social-instructor';
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setQ(text.trim());
@@ -71,6 +75,7 @@ export function ClientListPage() {
         <Button type="submit" variant="primary">{t('search.label')}</Button>
       </form>
       {q && <SearchResults q={q} />}
+      {handlesInbox && <ConcernInbox />}
       <Caseload />
     </>
   );

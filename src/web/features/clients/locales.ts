@@ -70,6 +70,7 @@ export const fi = {
     title: 'Sopivat palvelut', intro: 'Palvelut asiakkaan iän, kotikunnan, asiakkuuden, omin sanoin kerrottujen tarpeiden ja heikoiksi arvioitujen elämänalueiden mukaan.',
     provider: 'Tuottaja', score: 'Sopivuus', none: 'Sopivia palveluja ei löytynyt.', open: 'Avaa palvelu',
   },
+  inbox: { title: 'Saapuneet yhteydenotot ja ilmoitukset', empty: 'Ei uusia yhteydenottoja.', receive: 'Kuittaa vastaanotetuksi', open: 'Avaa asiakas' },
   errors: { loadFailed: 'Tietojen haku epäonnistui.' },
 };
 
@@ -140,6 +141,7 @@ export const sv: typeof fi = {
     title: 'Lämpliga tjänster', intro: 'Tjänster enligt klientens ålder, hemkommun, klientsegment, behov med egna ord och svagt bedömda livsområden.',
     provider: 'Producent', score: 'Lämplighet', none: 'Inga lämpliga tjänster hittades.', open: 'Öppna tjänsten',
   },
+  inbox: { title: 'Inkomna kontakter och anmälningar', empty: 'Inga nya kontakter.', receive: 'Kvittera som mottagen', open: 'Öppna klienten' },
   errors: { loadFailed: 'Uppgifterna kunde inte hämtas.' },
 };
 
@@ -210,5 +212,6 @@ export const en: typeof fi = {
     title: 'Suitable services', intro: 'Services by the client’s age, home municipality, segment, needs in their own words and the life areas rated low.',
     provider: 'Provider', score: 'Fit', none: 'No suitable services found.', open: 'Open service',
   },
+  inbox: { title: 'Incoming contacts and notifications', empty: 'No new contacts.', receive: 'Mark as received', open: 'Open client' },
   errors: { loadFailed: 'Loading the information failed.' },
 };
