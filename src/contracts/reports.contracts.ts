@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Management reports (GUIDE §7): aggregates only, no person's data except workers' caseloads. */
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const day = z.iso.date(); // a real calendar date: '2026-13-45' is a 400, not a database error (500)
 export const CLIENT_GROUPS = ['children-youth-families', 'working-age', 'older-people'] as const;
 export const ReportQuery = z.object({
   from: day.optional(),
