@@ -8,7 +8,7 @@ import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
 import { loadReferenceData } from '../src/db/reference-data.js';
 import { importPtvDocument } from '../src/domain/catalog/index.js';
-import { setTenantContext } from '../src/domain/shared/tx.js';
+import { setCountyContext } from '../src/domain/shared/tx.js';
 
 async function main() {
   const args = process.argv.slice(2);
@@ -35,7 +35,8 @@ async function main() {
   try {
     const report = await importPtvDocument(
       (fn) => database.db.transaction().execute(async (tx) => {
-        await setTenantContext(tx, null);
+        // Row-level security: the import writes only the given county's catalogue rows.
+        await setCountyContext(tx, county);
         return fn(tx);
       }),
       json,

@@ -21,7 +21,9 @@ async function listTables(db: Kysely<DB>): Promise<TableInfo[]> {
       FROM information_schema.columns c
       JOIN information_schema.tables t ON t.table_name = c.table_name AND t.table_schema = c.table_schema
      WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.is_generated = 'NEVER'
-       AND c.table_name <> 'schema_migrations'
+       -- Written by migrations themselves, so a restore into a freshly migrated database has them
+       -- already (catalog_generation is a cache marker that the restored rows' triggers move anyway).
+       AND c.table_name NOT IN ('schema_migrations', 'catalog_generation')
      ORDER BY c.table_name, c.ordinal_position`.execute(db);
   const tables = new Map<string, string[]>();
   for (const r of rows.rows) tables.set(r.table_name, [...(tables.get(r.table_name) ?? []), r.column_name]);

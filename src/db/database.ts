@@ -3,7 +3,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.js';
-import { PGliteDialect } from './pglite-dialect.js';
+import { DatabaseBusyError, PGliteDialect, type PGliteQueue } from './pglite-dialect.js';
 import type { DB } from './schema.js';
 import { migrate } from './migrate.js';
 
@@ -16,6 +16,8 @@ export interface Database {
   close(): Promise<void>;
   /** PGlite only: the whole data directory as a tarball (test templates, copies). */
   dumpDataDir?: () => Promise<Blob>;
+  /** PGlite only: the single connection's queue (lanes, deadline, grant monitor). */
+  queue?: PGliteQueue;
 }
 
 export interface OpenOptions {
@@ -28,6 +30,24 @@ export interface OpenOptions {
   poolSize?: number;
   /** PGlite only: start from this data-directory tarball instead of an empty database. */
   loadDataDir?: Blob;
+  /**
+   * How long a unit of work may wait for a connection before it fails with 503 + Retry-After
+   * (PGlite queue deadline; PostgreSQL pool connectionTimeoutMillis). Default 15 s.
+   */
+  queueDeadlineMs?: number;
+}
+
+const DEFAULT_QUEUE_DEADLINE_MS = 15_000;
+
+/** pg-pool's message when no pooled connection frees up within connectionTimeoutMillis. */
+const PG_POOL_TIMEOUT = 'timeout exceeded when trying to connect';
+
+/**
+ * True when a unit of work did not get a connection within the queue deadline (PGlite's queue or
+ * PostgreSQL's pool): the request is answered 503 + Retry-After, nothing was done.
+ */
+export function isDatabaseBusy(e: unknown): boolean {
+  return e instanceof DatabaseBusyError || (e instanceof Error && e.message === PG_POOL_TIMEOUT);
 }
 
 const APP_ROLE = 'polku_app';
@@ -55,12 +75,15 @@ async function openPGlite(options: OpenOptions): Promise<Database> {
     release();
     throw e;
   }
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  const dialect = new PGliteDialect(pglite, undefined, { deadlineMs: 0 });
+  const db = new Kysely<DB>({ dialect });
   try {
     await migrate(db);
     if (options.prepare) await options.prepare(db);
     // From here on the single connection acts as the app role: row-level security applies.
     await sql`SET ROLE ${sql.raw(APP_ROLE)}`.execute(db);
+    // Migrations and seeding may take long; requests from here on wait at most the deadline.
+    dialect.queue.deadlineMs = options.queueDeadlineMs ?? DEFAULT_QUEUE_DEADLINE_MS;
   } catch (e) {
     await pglite.close().catch(() => {});
     release();
@@ -69,6 +92,7 @@ async function openPGlite(options: OpenOptions): Promise<Database> {
   return {
     kind: 'pglite',
     db,
+    queue: dialect.queue,
     dumpDataDir: () => pglite.dumpDataDir('none'),
     async close() {
       try {
@@ -91,7 +115,13 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     await owner.destroy();
   }
   const canSetRole = await probeSetRole(url);
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, statement_timeout: 30_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    statement_timeout: 30_000,
+    // A request waits for a pooled connection at most this long, then gets 503 + Retry-After.
+    connectionTimeoutMillis: options.queueDeadlineMs ?? DEFAULT_QUEUE_DEADLINE_MS,
+  });
   if (canSetRole) {
     pool.on('connect', (client) => {
       client.query(`SET ROLE ${APP_ROLE}`).catch(() => {});

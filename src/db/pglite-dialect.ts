@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery,
@@ -12,18 +13,134 @@ import {
   type QueryResult,
 } from 'kysely';
 
+/** Which lane a unit of work queues in for PGlite's single connection. */
+export type QueueLane = 'interactive' | 'bulk';
+
+const laneStorage = new AsyncLocalStorage<QueueLane>();
+
+/**
+ * Runs `fn` with its database work in the bulk lane: broad searches and reports that may take long.
+ * Interactive work (primary-key reads, writes) waiting for the connection is always served before bulk
+ * work, so it waits for at most the one bulk unit already holding the connection.
+ */
+export function inBulkLane<T>(fn: () => Promise<T>): Promise<T> {
+  return laneStorage.run('bulk', fn);
+}
+
+/** Thrown when a unit of work could not get the connection before the queue deadline (HTTP 503 + Retry-After). */
+export class DatabaseBusyError extends Error {
+  constructor(readonly waitedMs: number, readonly retryAfterSeconds: number) {
+    super(`database busy: no connection within ${waitedMs} ms`);
+    this.name = 'DatabaseBusyError';
+  }
+}
+
+/** One grant of the connection, for tests and the bench: what it waited behind. */
+export interface QueueGrant {
+  lane: QueueLane;
+  /** Bulk units that held the connection while this one waited (including the one in flight when it arrived). */
+  bulkAhead: number;
+  /** Units of any lane that held the connection while this one waited. */
+  unitsAhead: number;
+  waitedMs: number;
+}
+
+/**
+ * The connection queue of a PGlite database: two FIFO lanes (interactive first) and a deadline.
+ * `deadlineMs` and `onGrant` may be changed at run time (tests, bench).
+ */
+export class PGliteQueue {
+  deadlineMs: number;
+  /** After this many interactive grants in a row while bulk work waits, one bulk unit goes (no starvation). */
+  bulkEvery = 8;
+  /** true = one plain FIFO for everything (the old behaviour), for comparison in tests and the bench. */
+  fifo = false;
+  onGrant: ((g: QueueGrant) => void) | null = null;
+  private readonly waiting: Record<QueueLane, Waiter[]> = { interactive: [], bulk: [] };
+  private busy = false;
+  private holderLane: QueueLane | null = null;
+  private grants = 0;
+  private bulkGrants = 0;
+  private interactiveInARow = 0;
+
+  constructor(deadlineMs = 15_000) {
+    this.deadlineMs = deadlineMs;
+  }
+
+  get queued() {
+    return this.waiting.interactive.length + this.waiting.bulk.length;
+  }
+
+  async acquire(): Promise<void> {
+    const lane = laneStorage.getStore() ?? 'interactive';
+    const startedAt = Date.now();
+    const mark = { grants: this.grants, bulkGrants: this.bulkGrants, holderBulk: this.busy && this.holderLane === 'bulk' ? 1 : 0, holding: this.busy ? 1 : 0 };
+    if (this.busy) {
+      await new Promise<void>((resolve, reject) => {
+        const waiter: Waiter = { resolve, timer: null };
+        const list = this.waiting[this.fifo ? 'interactive' : lane];
+        if (this.deadlineMs > 0) {
+          waiter.timer = setTimeout(() => {
+            const i = list.indexOf(waiter);
+            if (i >= 0) list.splice(i, 1);
+            reject(new DatabaseBusyError(Date.now() - startedAt, Math.max(1, Math.ceil(this.deadlineMs / 1000))));
+          }, this.deadlineMs);
+        }
+        list.push(waiter);
+      });
+    }
+    this.busy = true;
+    this.holderLane = lane;
+    this.grants++;
+    if (lane === 'bulk') this.bulkGrants++;
+    this.onGrant?.({
+      lane,
+      bulkAhead: mark.holderBulk + (this.bulkGrants - (lane === 'bulk' ? 1 : 0) - mark.bulkGrants),
+      unitsAhead: mark.holding + (this.grants - 1 - mark.grants),
+      waitedMs: Date.now() - startedAt,
+    });
+  }
+
+  release() {
+    const bulkTurn = this.waiting.bulk.length > 0 && (this.waiting.interactive.length === 0 || this.interactiveInARow >= this.bulkEvery);
+    const next = bulkTurn ? this.waiting.bulk.shift() : this.waiting.interactive.shift();
+    // Count interactive grants only while bulk work is waiting behind them.
+    this.interactiveInARow = !bulkTurn && next && this.waiting.bulk.length > 0 ? this.interactiveInARow + 1 : 0;
+    if (!next) {
+      this.busy = false;
+      this.holderLane = null;
+      return;
+    }
+    if (next.timer) clearTimeout(next.timer);
+    next.resolve();
+  }
+}
+
+interface Waiter {
+  resolve: () => void;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
 /**
  * Kysely dialect for PGlite. PGlite has exactly one connection, so the driver hands it out
- * to one holder at a time (a FIFO mutex): a transaction owns the connection until commit or
- * rollback, and no other request's statement can land inside it.
+ * to one holder at a time: a transaction owns the connection until commit or rollback, and no other
+ * request's statement can land inside it. Waiting holders queue in two FIFO lanes (PGliteQueue):
+ * interactive work before bulk work, and nobody waits past the deadline.
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pg: PGlite, private readonly onConnection?: (c: DatabaseConnection) => Promise<void>) {}
+  readonly queue: PGliteQueue;
+  constructor(
+    private readonly pg: PGlite,
+    private readonly onConnection?: (c: DatabaseConnection) => Promise<void>,
+    options: { deadlineMs?: number } = {},
+  ) {
+    this.queue = new PGliteQueue(options.deadlineMs);
+  }
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pg, this.onConnection);
+    return new PGliteDriver(this.pg, this.queue, this.onConnection);
   }
   createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
     return new PostgresIntrospector(db);
@@ -56,17 +173,14 @@ class PGliteConnection implements DatabaseConnection {
 
 class PGliteDriver implements Driver {
   private readonly connection: PGliteConnection;
-  private queue: Array<() => void> = [];
-  private busy = false;
   private initialised = false;
 
-  constructor(pg: PGlite, private readonly onConnection?: (c: DatabaseConnection) => Promise<void>) {
+  constructor(pg: PGlite, private readonly queue: PGliteQueue, private readonly onConnection?: (c: DatabaseConnection) => Promise<void>) {
     this.connection = new PGliteConnection(pg);
   }
   async init() {}
   async acquireConnection(): Promise<DatabaseConnection> {
-    if (this.busy) await new Promise<void>((resolve) => this.queue.push(resolve));
-    this.busy = true;
+    await this.queue.acquire();
     if (!this.initialised && this.onConnection) {
       this.initialised = true;
       await this.onConnection(this.connection);
@@ -83,9 +197,7 @@ class PGliteDriver implements Driver {
     await c.executeQuery(CompiledQuery.raw('rollback'));
   }
   async releaseConnection() {
-    const next = this.queue.shift();
-    if (next) next();
-    else this.busy = false;
+    this.queue.release();
   }
   async destroy() {}
 }

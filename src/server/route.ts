@@ -8,6 +8,7 @@ import type { Actor } from '../domain/identity/actor.js';
 import { isProfessional, type Role } from '../domain/identity/roles.js';
 import { AppError, forbidden, type Lang } from '../domain/shared/errors.js';
 import { inTransaction } from '../domain/shared/tx.js';
+import { inBulkLane } from '../db/pglite-dialect.js';
 import { describeIssues, INVALID_REQUEST, requestLang } from './i18n.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -53,6 +54,11 @@ export interface RouteDefinition<B extends Schema | undefined, Q extends Schema 
   response?: Schema;
   /** Non-JSON responses (PDF, CSV) document their media type here. */
   produces?: string;
+  /**
+   * 'bulk' for broad searches and reports: on PGlite they queue behind interactive work (primary-key
+   * reads, writes), so they cannot starve it (docs/performance.md, "Starvation").
+   */
+  lane?: 'bulk';
   handler: (ctx: RouteContext<Out<B>, Out<Q>, Out<P>>) => Promise<unknown>;
 }
 
@@ -79,17 +85,19 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext, routes: An
         const body = parse('body', route.body, req.body, lang);
         const query = parse('query', route.query, req.query, lang);
         const params = parse('params', route.params, req.params, lang);
-        const result = await route.handler({
-          req,
-          reply,
-          body,
-          query,
-          params,
-          lang,
-          app: ctx,
-          actor: actor as Actor,
-          tx: (fn) => inTransaction(ctx.db, actor, fn),
-        });
+        const run = () =>
+          route.handler({
+            req,
+            reply,
+            body,
+            query,
+            params,
+            lang,
+            app: ctx,
+            actor: actor as Actor,
+            tx: (fn) => inTransaction(ctx.db, actor, fn),
+          });
+        const result = await (route.lane === 'bulk' ? inBulkLane(run) : run());
         if (reply.sent) return reply;
         if (route.status) reply.code(route.status);
         if (validateResponses && route.response && !route.produces) {

@@ -91,8 +91,10 @@ describe(`background jobs on ${process.env.POLKU_TEST_DATABASE === 'postgres' ? 
 
   it('the periodic reminder job is enqueued once per period even with two nodes', async () => {
     const now = () => new Date('2026-11-22T08:05:00Z');
-    const a = new JobRunner(t.db, { handlers: polkuJobHandlers(), periodic: [{ type: REMINDER_JOB, everyMs: 15 * 60_000 }], nodeId: 'p-a', now });
-    const b = new JobRunner(t.db, { handlers: polkuJobHandlers(), periodic: [{ type: REMINDER_JOB, everyMs: 15 * 60_000 }], nodeId: 'p-b', now });
+    // The app role's own connection, no test wrapper: under row-level security the runner's explicit
+    // system context is what lets the reminder job see every county's tasks.
+    const a = new JobRunner(t.database.db, { handlers: polkuJobHandlers(), periodic: [{ type: REMINDER_JOB, everyMs: 15 * 60_000 }], nodeId: 'p-a', now });
+    const b = new JobRunner(t.database.db, { handlers: polkuJobHandlers(), periodic: [{ type: REMINDER_JOB, everyMs: 15 * 60_000 }], nodeId: 'p-b', now });
     await Promise.all([a.tick(), b.tick()]);
     const jobs = await t.db.selectFrom('jobs').selectAll().where('type', '=', REMINDER_JOB).execute();
     expect(jobs).toHaveLength(1);

@@ -8,6 +8,7 @@ import { seedDemo } from '../../src/db/demo/index.js';
 import { loadReferenceData } from '../../src/db/reference-data.js';
 import type { DB } from '../../src/db/schema.js';
 import { buildApp } from '../../src/server/app.js';
+import { systemContextDb } from './system-db.js';
 import { createScratchPostgres, testEngine } from './test-db.js';
 import { TEST_TODAY } from './test-today.js';
 
@@ -15,6 +16,7 @@ export { TEST_TODAY };
 
 export interface TestApp {
   app: FastifyInstance;
+  /** The app's connection in the explicit system tenant context (sees every county; tests arrange and inspect). */
   db: Kysely<DB>;
   database: Database;
   engine: 'pglite' | 'postgres';
@@ -62,7 +64,7 @@ export async function createTestApp(options: { demo?: boolean; config?: Partial<
     });
   return {
     app,
-    db: database.db,
+    db: systemContextDb(database.db),
     database,
     engine: testEngine,
     call,

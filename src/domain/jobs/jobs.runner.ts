@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB, Tx } from '../../db/schema.js';
-import { inTransaction } from '../shared/tx.js';
+import { inSystemTransaction } from '../shared/tx.js';
 import * as repo from './jobs.repository.js';
 import { retryDelayMs, shouldRetry, STALE_LOCK_MS } from './jobs.rules.js';
 
@@ -84,11 +84,11 @@ export class JobRunner {
     for (const p of this.options.periodic ?? []) {
       const slot = Math.floor(now.getTime() / p.everyMs);
       if (this.lastPeriodic.get(p.type) === slot) continue;
-      await inTransaction(this.db, null, (tx) => enqueueJob(tx, p.type, new Date(slot * p.everyMs).toISOString(), p.payload?.() ?? {}, { runAt: now }));
+      await inSystemTransaction(this.db, (tx) => enqueueJob(tx, p.type, new Date(slot * p.everyMs).toISOString(), p.payload?.() ?? {}, { runAt: now }));
       this.lastPeriodic.set(p.type, slot);
     }
-    await inTransaction(this.db, null, (tx) => repo.releaseStale(tx, new Date(now.getTime() - STALE_LOCK_MS)));
-    const jobs = await inTransaction(this.db, null, (tx) => repo.claim(tx, this.nodeId, Object.keys(this.options.handlers), this.options.batchSize ?? 10, now));
+    await inSystemTransaction(this.db, (tx) => repo.releaseStale(tx, new Date(now.getTime() - STALE_LOCK_MS)));
+    const jobs = await inSystemTransaction(this.db, (tx) => repo.claim(tx, this.nodeId, Object.keys(this.options.handlers), this.options.batchSize ?? 10, now));
     for (const job of jobs) await this.runOne(job);
     return jobs.length;
   }
@@ -96,7 +96,7 @@ export class JobRunner {
   private async runOne(job: repo.ClaimedJob) {
     const handler = this.options.handlers[job.type]!;
     try {
-      await inTransaction(this.db, null, async (tx) => {
+      await inSystemTransaction(this.db, async (tx) => {
         const result = await handler(tx, job.payload ?? {}, { id: job.id, dedupeKey: job.dedupe_key, attempts: job.attempts });
         await repo.finish(tx, job.id, this.nodeId, result ?? null);
       });
@@ -104,7 +104,7 @@ export class JobRunner {
       const message = e instanceof Error ? e.message : String(e);
       const retryAt = shouldRetry(job.attempts, job.max_attempts) ? new Date(this.now().getTime() + retryDelayMs(job.attempts)) : null;
       this.options.log?.('job failed', { type: job.type, id: job.id, attempt: job.attempts, retry: retryAt !== null, error: message });
-      await inTransaction(this.db, null, (tx) => repo.fail(tx, job.id, this.nodeId, message.slice(0, 2000), retryAt));
+      await inSystemTransaction(this.db, (tx) => repo.fail(tx, job.id, this.nodeId, message.slice(0, 2000), retryAt));
     }
   }
 }

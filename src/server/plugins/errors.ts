@@ -1,6 +1,8 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AccessDeniedError, recordDenial } from '../../domain/access/index.js';
 import { AppError } from '../../domain/shared/errors.js';
+import { isDatabaseBusy } from '../../db/database.js';
+import { DatabaseBusyError } from '../../db/pglite-dialect.js';
 import { requestLang } from '../i18n.js';
 import type { AppContext } from '../route.js';
 
@@ -9,6 +11,48 @@ const INTERNAL = {
   sv: 'Ett fel inträffade i tjänsten. Försök igen om en stund. Om felet upprepas, ge supporten felkoden.',
   en: 'Something went wrong. Please try again shortly. If it happens again, give support the error id.',
 };
+
+const BUSY = {
+  fi: 'Palvelu on juuri nyt ruuhkainen. Yritä muutaman sekunnin päästä uudelleen.',
+  sv: 'Tjänsten är överbelastad just nu. Försök igen om några sekunder.',
+  en: 'The service is busy right now. Please try again in a few seconds.',
+};
+
+const URL_TOO_LONG = {
+  fi: 'Osoite on liian pitkä. Tarkista osoite.',
+  sv: 'Adressen är för lång. Kontrollera adressen.',
+  en: 'The address is too long. Check the address.',
+};
+const BAD_URL = {
+  fi: 'Osoitetta ei voitu lukea. Tarkista osoite.',
+  sv: 'Adressen kunde inte läsas. Kontrollera adressen.',
+  en: 'The address could not be read. Check the address.',
+};
+
+/**
+ * Fastify's `frameworkErrors` option: errors the router answers before any hook or handler runs
+ * (a path parameter over maxParamLength, a malformed URL) get the same localized error shape
+ * with a correlation id as everything else, never Fastify's own body.
+ */
+export function frameworkErrorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  let lang: ReturnType<typeof requestLang> = 'fi';
+  try {
+    lang = requestLang(req);
+  } catch {
+    // The URL itself may be what is broken; Finnish is the default.
+  }
+  const correlationId = String(req.id);
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const status = tooLong ? 414 : (error.statusCode ?? 400);
+  if (status >= 500) {
+    req.log.error({ err: error }, 'framework error');
+    void reply.code(500).send({ error: { code: 'internal', message: INTERNAL[lang], correlationId } });
+    return;
+  }
+  void reply
+    .code(status)
+    .send({ error: { code: tooLong ? 'uri_too_long' : 'bad_request', message: (tooLong ? URL_TOO_LONG : BAD_URL)[lang], correlationId } });
+}
 
 /**
  * Every error leaves as `{"error":{"code","message","correlationId"}}` in the user's language.
@@ -23,6 +67,12 @@ export function registerErrorHandler(app: FastifyInstance, ctx: AppContext, opti
         .transaction()
         .execute((tx) => recordDenial(tx, err))
         .catch((e) => req.log.error({ err: e }, 'could not audit a refused access'));
+    }
+    if (isDatabaseBusy(err)) {
+      // Bounded waiting: the request did not get the database within the queue deadline.
+      req.log.warn({ err }, 'database busy');
+      const retryAfter = err instanceof DatabaseBusyError ? err.retryAfterSeconds : 5;
+      return reply.code(503).header('retry-after', String(retryAfter)).send({ error: { code: 'busy', message: BUSY[lang], correlationId } });
     }
     if (err instanceof AppError) {
       if (err.status >= 500) req.log.error({ err }, err.code);
