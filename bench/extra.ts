@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import type { Database } from '../src/db/database.js';
-import { setTenantContext } from '../src/domain/shared/tx.js';
+import { setCountyContext } from '../src/domain/shared/tx.js';
 import type { ScenarioResult } from './report.js';
 
 const FILE = 'data/ptv/services-fi.json';
@@ -20,7 +20,7 @@ export async function measureImport(database: Database, log: (s: string) => void
   if (typeof importPtvDocument !== 'function') return { result: null, note: 'catalog import function not found' };
   const json: unknown = JSON.parse(fs.readFileSync(FILE, 'utf8'));
   const report = await importPtvDocument(
-    (fn) => database.db.transaction().execute(async (tx) => { await setTenantContext(tx, null); return fn(tx); }),
+    (fn) => database.db.transaction().execute(async (tx) => { await setCountyContext(tx, '02'); return fn(tx); }),
     json,
     { countyCode: '02', actor: null },
   );

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type QueryResult, type RawBuilder } from 'kysely';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import type { DB } from '../src/db/schema.js';
@@ -63,18 +63,34 @@ async function login(app: FastifyInstance, base: string, username: string): Prom
   return cookie || null;
 }
 
+/**
+ * One read in a system-context transaction of its own: with row-level security (0801) the app role
+ * sees no client rows without a tenant context (the server sets one per request). Never held
+ * across a login: PGlite has one connection, and the login request needs it.
+ */
+function asSystem<R>(db: Kysely<DB>, query: RawBuilder<R>): Promise<QueryResult<R>> {
+  return db.transaction().execute(async (tx) => {
+    await sql`SELECT set_config('polku.role', 'system', true)`.execute(tx);
+    return query.execute(tx);
+  });
+}
+
 /** Logs in `count` generated workers (spread over organisations) and the manager; collects their clients. */
 export async function buildFixture(db: Kysely<DB>, app: FastifyInstance, base: string, count: number, workers: number): Promise<Fixture> {
+  return buildFixtureIn(db, app, base, count, workers);
+}
+
+async function buildFixtureIn(db: Kysely<DB>, app: FastifyInstance, base: string, count: number, workers: number): Promise<Fixture> {
   const out: BenchWorker[] = [];
   const step = Math.max(1, Math.floor(workers / count));
   for (let i = 1; i <= workers && out.length < count; i += step) {
     const username = workerName(i);
-    const rows = await sql<{ id: string; org: string; has_plan: boolean }>`
+    const rows = await asSystem(db, sql<{ id: string; org: string; has_plan: boolean }>`
       SELECT c.id, u.organization_id AS org,
              EXISTS (SELECT 1 FROM client_plans p WHERE p.client_id = c.id) AS has_plan
       FROM users u JOIN client_relationships r ON r.responsible_user_id = u.id AND r.ended_at IS NULL
       JOIN clients c ON c.id = r.client_id
-      WHERE u.username = ${username} ORDER BY c.id LIMIT 200`.execute(db).catch(() => ({ rows: [] as { id: string; org: string; has_plan: boolean }[] }));
+      WHERE u.username = ${username} ORDER BY c.id LIMIT 200`).catch(() => ({ rows: [] as { id: string; org: string; has_plan: boolean }[] }));
     if (rows.rows.length === 0) continue;
     const org = rows.rows[0]!.org;
     const service = await sql<{ id: string }>`SELECT id FROM catalog_services WHERE organization_id = ${org} AND status = 'active' LIMIT 1`

@@ -6,39 +6,34 @@ import '../clients/clients.tables.js';
 /**
  * SQL of recommendations and the caseload. Candidate services are read straight from
  * `catalog_services` (migration 0100) because the catalogue module exposes no candidate query
- * of its own yet; age and area are filtered here already so the ranking sees only services the
- * person can get, and the rules filter them again (never relaxed).
+ * of its own yet.
+ *
+ * The active catalogue is small (thousands of rows) and changes seldom, so recommendations keep
+ * it in memory (guidance.service) and ask only `catalogGeneration` per request: migration 0810
+ * moves that number on every statement that changes a service or an organisation.
  */
-export async function candidateServices(tx: Tx, p: { age: number | null; municipalityCode: string | null; countyCode: string | null; clientGroup: string | null }) {
-  let q = tx
+/** `instance:generation` of this database's catalogue (0810). */
+export async function catalogGeneration(tx: Tx): Promise<string> {
+  const r = await sql<{ gen: string }>`SELECT instance::text || ':' || gen::text AS gen FROM catalog_generation`.execute(tx);
+  return r.rows[0]?.gen ?? 'none';
+}
+
+/** Every active service with what the ranking needs, in id order (the in-memory catalogue). */
+export async function activeServices(tx: Tx) {
+  return tx
     .selectFrom('catalog_services as s')
     .leftJoin('organizations as o', 'o.id', 's.organization_id')
     .select([
-      's.id', 's.ptv_id', 's.name_fi', 's.name_sv', 's.name_en', 's.summary_fi', 's.description_fi', 's.keywords', 's.segments',
+      's.id', 's.ptv_id', 's.name_fi', 's.name_sv', 's.name_en', 's.summary_fi', 's.description_fi', 's.keywords', 's.segments', 's.version',
       's.client_groups', 's.age_min', 's.age_max', 's.area_national', 's.area_county_codes', 's.area_municipality_codes',
       's.low_threshold', 's.access_route', 's.channels', 's.provider_name', 's.provider_sector', 'o.name as org_name', 'o.sector as org_sector',
     ])
-    .where('s.status', '=', 'active');
-  if (p.age !== null) {
-    q = q.where((eb) => eb.or([eb('s.age_min', 'is', null), eb('s.age_min', '<=', p.age!)]));
-    q = q.where((eb) => eb.or([eb('s.age_max', 'is', null), eb('s.age_max', '>=', p.age!)]));
-  }
-  if (p.clientGroup) {
-    // Same as the rules' strict client-group filter; done here too so fewer rows are analysed.
-    q = q.where((eb) => eb.or([eb(sql`cardinality(s.client_groups)`, '=', 0), eb(sql.val(p.clientGroup), '=', eb.fn.any('s.client_groups'))]));
-  }
-  if (p.municipalityCode || p.countyCode) {
-    q = q.where((eb) =>
-      eb.or([
-        eb('s.area_national', '=', true),
-        ...(p.countyCode ? [eb(sql.val(p.countyCode), '=', eb.fn.any('s.area_county_codes'))] : []),
-        ...(p.municipalityCode ? [eb(sql.val(p.municipalityCode), '=', eb.fn.any('s.area_municipality_codes'))] : []),
-      ]),
-    );
-  }
-  return q.orderBy('s.id').limit(5000).execute();
+    .select(sql<string>`(extract(epoch from s.updated_at) * 1000000)::bigint::text`.as('updated_us'))
+    .where('s.status', '=', 'active')
+    .orderBy('s.id')
+    .execute();
 }
-export type CandidateRow = Awaited<ReturnType<typeof candidateServices>>[number];
+export type CandidateRow = Awaited<ReturnType<typeof activeServices>>[number];
 
 export async function countyOfMunicipality(tx: Tx, code: string): Promise<string | null> {
   const row = await tx.selectFrom('municipalities').select('county_code').where('code', '=', code).executeTakeFirst();

@@ -10,7 +10,7 @@ import { ageOn, clientGroupForAge, getClientRow, maskIdentityCode, requireProfes
 import type { Actor } from '../identity/actor.js';
 import type { Lang } from '../shared/errors.js';
 import * as repo from './guidance.repository.js';
-import { rankServices, type CandidateService } from './recommendation.rules.js';
+import { KEYED_ANALYSIS_LIMIT, primeAnalyses, rankServices, type CandidateService } from './recommendation.rules.js';
 import { suggestLevel, suggestSegment, suggestSegmentFromLifeSituation, type GuidanceLevel } from './segmentation.rules.js';
 import type { LifeArea, LifeSituation } from './life-areas.js';
 
@@ -31,16 +31,60 @@ interface Situation {
 }
 
 type Row = repo.CandidateRow;
+type Candidate = CandidateService & { row: Row };
 
-function toCandidate(r: Row, lang: Lang): CandidateService & { row: Row; displayName: string } {
+/** At most this many candidates (in id order) are ranked per request, as before the cache. */
+const CANDIDATE_LIMIT = 5000;
+
+/**
+ * The active catalogue as ranking candidates, kept per process and replaced when the catalogue
+ * generation (migration 0810) moves. Each candidate carries a `textKey` (id, version, updated_at,
+ * name), so after a change only the changed services are analysed again (recommendation.rules).
+ */
+const snapshots = new Map<string, { gen: string; candidates: Candidate[] }>();
+/** Loads under way by generation: concurrent first requests share one read instead of each reading the catalogue. */
+const loading = new Map<string, Promise<Candidate[]>>();
+
+async function catalogue(tx: Tx): Promise<Candidate[]> {
+  const key = await repo.catalogGeneration(tx);
+  const instance = key.split(':')[0]!;
+  const hit = snapshots.get(instance);
+  if (hit?.gen === key) return hit.candidates;
+  const shared = loading.get(key);
+  if (shared) {
+    // Another request's transaction reads the same generation; if it fails, read in our own.
+    const done = await shared.catch(() => null);
+    if (done) return done;
+  }
+  const load = repo.activeServices(tx).then((rows) => {
+    const candidates = rows.map(toCandidate);
+    // Analyse the whole catalogue once, now, instead of a few hundred services in every request
+    // whose filters reach services not seen yet (measured: seconds per request for the first
+    // minute after start). After a catalogue edit only the edited services are new here.
+    if (candidates.length <= KEYED_ANALYSIS_LIMIT / 2) primeAnalyses(candidates);
+    return candidates;
+  });
+  loading.set(key, load);
+  try {
+    const candidates = await load;
+    snapshots.delete(instance);
+    if (snapshots.size >= 4) snapshots.delete(snapshots.keys().next().value!);
+    snapshots.set(instance, { gen: key, candidates });
+    return candidates;
+  } finally {
+    if (loading.get(key) === load) loading.delete(key);
+  }
+}
+
+function toCandidate(r: Row): Candidate {
   const sector = (r.org_sector ?? r.provider_sector ?? 'ngo') as Sector;
   return {
     id: r.id,
     name: r.name_fi,
-    displayName: (lang === 'sv' ? r.name_sv : lang === 'en' ? r.name_en : null) ?? r.name_fi,
     summary: r.summary_fi,
     description: r.description_fi,
     keywords: r.keywords,
+    textKey: `${r.id}:${r.version}:${r.updated_us}:${r.name_fi}`,
     segments: r.segments as Segment[],
     clientGroups: r.client_groups as ClientGroup[],
     ageMin: r.age_min,
@@ -55,6 +99,19 @@ function toCandidate(r: Row, lang: Lang): CandidateService & { row: Row; display
   };
 }
 
+/** The hard filters the SQL candidate query used to apply (age, strict client group, area); the rules apply them again. */
+function available(c: Candidate, p: { age: number | null; clientGroup: string | null; municipalityCode: string | null; countyCode: string | null }): boolean {
+  if (p.age !== null && ((c.ageMin != null && c.ageMin > p.age) || (c.ageMax != null && c.ageMax < p.age))) return false;
+  if (p.clientGroup && (c.clientGroups ?? []).length > 0 && !(c.clientGroups as readonly string[]).includes(p.clientGroup)) return false;
+  if (p.municipalityCode || p.countyCode) {
+    const a = c.area;
+    if (!a.national && !(p.countyCode && a.countyCodes.includes(p.countyCode)) && !(p.municipalityCode && a.municipalityCodes.includes(p.municipalityCode))) return false;
+  }
+  return true;
+}
+
+const displayName = (r: Row, lang: Lang) => (lang === 'sv' ? r.name_sv : lang === 'en' ? r.name_en : null) ?? r.name_fi;
+
 /** Segment, level and ranked services for one situation. Pure decisions come from the guidance rules. */
 async function recommendFor(tx: Tx, s: Situation, areas: readonly LifeArea[], lang: Lang): Promise<RecommendationResponse> {
   const countyCode = s.municipalityCode ? await repo.countyOfMunicipality(tx, s.municipalityCode) : null;
@@ -67,7 +124,12 @@ async function recommendFor(tx: Tx, s: Situation, areas: readonly LifeArea[], la
     : suggestLevel({ segment: segment?.code ?? null, profile: s.profile, lifeSituation: s.lifeSituation, specialSupportNeed: s.specialSupportNeed, lifeAreas: areas });
   const level = s.confirmed ? { code: s.confirmed.level, reasons: [s.confirmed.reason] } : levelSuggestion ? { code: levelSuggestion.code, reasons: levelSuggestion.reasons } : null;
 
-  const candidates = (await repo.candidateServices(tx, { age: s.age, municipalityCode: s.municipalityCode, countyCode, clientGroup: s.clientGroup })).map((r) => toCandidate(r, lang));
+  const filter = { age: s.age, municipalityCode: s.municipalityCode, countyCode, clientGroup: s.clientGroup };
+  const candidates: Candidate[] = [];
+  for (const c of await catalogue(tx)) {
+    if (candidates.length >= CANDIDATE_LIMIT) break;
+    if (available(c, filter)) candidates.push(c);
+  }
   const ranked = rankServices(
     {
       age: s.age,
@@ -87,7 +149,7 @@ async function recommendFor(tx: Tx, s: Situation, areas: readonly LifeArea[], la
     level,
     services: ranked.map((r) => ({
       id: r.id,
-      name: r.service.displayName,
+      name: displayName(r.service.row, lang),
       ptvId: r.service.ptvId ?? null,
       provider: { name: r.service.provider!.name, sector: r.service.provider!.sector },
       score: r.score,

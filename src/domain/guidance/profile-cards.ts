@@ -5,13 +5,15 @@
  * the omatoimi basic strategy is cut off in the seed after "Perheen kokonaistilanteen" and is kept so.
  *
  * SCALE POSITIONS — how they were read. Each card draws six sliders (0–9, 0 = left end). The seed
- * text is an OCR of the slides, so the marker positions survive only as glyph hints; they were read
- * from those hints together with each card's profile description:
- * - omatoimi: rows "Arki sujuu 0—9", "Voimavaroja on paljon 0—9", "Sähköiset palvelut 0—9" and
- *   "Yhteensovitettujen 0—9" put the marker on the left end (1 – "lieviä puutteita" keeps it off 0);
- *   health is drawn differently ("'_9": a step in; "lieviä puutteita toimintakyvyssä") → 2; the
- *   network row looks like the other cards' (marker in from the left) and the card stresses "läheisten
- *   oman vastuunoton sekä verkostojen tukeminen" → 3.
+ * text is an OCR of the slides: the empty end circle survives as "0"/"."/"'"/"®", the filled marker as
+ * "9"/"g", and the track between them as "—" (long) or "_" (short or none). Read the same way on every
+ * card (re-checked against seed 004; the first reading was not consistent with itself):
+ * - marker–track–end ("9—0", "0—9"): the marker a step in from the end → 8 on the right, 1 on the left;
+ * - marker at the end ("9_.", "9_'", "9‘", "'_9"): 9 on the right, 0 on the left.
+ * - omatoimi: "Arki sujuu 0—9", "Voimavaroja on paljon 0—9", "Sähköiset palvelut 0—9" and
+ *   "Yhteensovitettujen 0—9" → 1; health "Terveydentila on hyvä '_9" mirrors verkosto's "9_." → 0
+ *   (was read as "a step in", 2); the network row "-- @ 9" has no track left, so the text decides: the
+ *   card stresses "läheisten oman vastuunoton sekä verkostojen tukeminen" → 3.
  * - yhteiso: no glyph hints survive; from the description: everyday coping is hard (6), resources
  *   limited/weakened (7), measured health only moderately affected ("ristiriita mitattavissa olevan
  *   terveydentilan ja koetun tuen tarpeen välillä", 4), mixed channels (5), the close network is a main
@@ -20,9 +22,9 @@
  *   "haluaa hoitaa osan asioistaan sähköisesti, haastavammissa … tavata kasvotusten" and the row
  *   "Sähköiset palvelut ®—— 9" (marker some way in) → 4, network: client and close one together (4),
  *   "palveluintegraation merkitys kasvaa" (6).
- * - verkosto: the markers sit at the right end ("9_.", "9—0", "9—\"", "9_'", "g ®", "9‘"): everyday
- *   life 9 ("kotona asuminen on vaarantunut"), resources 8, health 8, in-person 8, network 9,
- *   coordination 9 ("palveluintegraation merkitys korostuu").
+ * - verkosto: everyday life "9_." → 9 ("kotona asuminen on vaarantunut"), resources "9—0" → 8, health
+ *   "9—\"" → 8, in-person "9_' Läsnä-palvelut" → 9 (the same glyphs as everyday life; was 8),
+ *   network "g ®" → 9, coordination "9‘" → 9 ("palveluintegraation merkitys korostuu").
  * Each card's own positions classify to its own segment (see segmentation.rules.test.ts).
  */
 import type { Segment } from '../catalog/catalog.types.js';
@@ -69,7 +71,7 @@ const OMATOIMI: ProfileCard = {
   segment: 'omatoimi',
   name: { fi: 'Omatoimiasiakkuus', sv: 'Självständig kundrelation', en: 'Self-reliant client' },
   illative: 'omatoimiasiakkuuteen',
-  scales: { everydayLife: 1, resources: 1, health: 2, channel: 1, network: 3, coordination: 1 },
+  scales: { everydayLife: 1, resources: 1, health: 0, channel: 1, network: 3, coordination: 1 },
   basicStrategy:
     'Lapsia, nuoria ja perheitä pyritään auttamaan heidän omatoimisuuttaan tukien toimijayhteistyön ja ennaltaehkäisyn avulla. ' +
     'Hyödynnetään myös teknologisia mahdollisuuksia ja ihmisten osaamisen kehittymistä. Sähköisten palvelujen ja verkkosivujen ' +
@@ -185,7 +187,7 @@ const VERKOSTO: ProfileCard = {
   segment: 'verkosto',
   name: { fi: 'Verkostoasiakkuus', sv: 'Nätverkskundrelation', en: 'Network client' },
   illative: 'verkostoasiakkuuteen',
-  scales: { everydayLife: 9, resources: 8, health: 8, channel: 8, network: 9, coordination: 9 },
+  scales: { everydayLife: 9, resources: 8, health: 8, channel: 9, network: 9, coordination: 9 },
   basicStrategy:
     'Yhteinen hoito- ja asiakassuunnitelma. Vastuutyöntekijä on laatimassa suunnitelmaa ja seuraa, että suunnitelma toteutuu. ' +
     'Palvelukokonaisuutta koordinoi asiakkaan vastuutyöntekijä. Palveluintegraation merkitys korostuu.',

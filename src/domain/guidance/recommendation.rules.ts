@@ -35,6 +35,12 @@ export interface CandidateService {
   channels?: readonly Channel[];
   provider?: { name: string; sector: Sector } | null;
   ptvId?: string | null;
+  /**
+   * Identity of the analysed texts (e.g. id + version + updated_at). When set, the analysis of
+   * name, keywords, summary and description is kept across calls under this key, so a service is
+   * tokenised once per version instead of once per request. Change it whenever those texts change.
+   */
+  textKey?: string;
 }
 
 export interface PersonForRecommendation {
@@ -160,6 +166,9 @@ interface ServiceAnalysis {
 }
 
 const analysisCache = new WeakMap<CandidateService, WeakMap<NeedMatcher, ServiceAnalysis>>();
+/** Analyses by `textKey` (default matcher only), oldest dropped first beyond the bound. */
+const keyedAnalyses = new Map<string, ServiceAnalysis>();
+export const KEYED_ANALYSIS_LIMIT = 20_000;
 
 function fieldsOf(s: CandidateService): [Field, string][] {
   return [
@@ -204,6 +213,11 @@ function inferSegments(s: CandidateService): Pick<ServiceAnalysis, 'inferredSegm
 }
 
 function analyse(s: CandidateService, matcher: NeedMatcher): ServiceAnalysis {
+  const keyed = s.textKey !== undefined && matcher === getDefaultNeedMatcher();
+  if (keyed) {
+    const hit = keyedAnalyses.get(s.textKey!);
+    if (hit) return hit;
+  }
   let perMatcher = analysisCache.get(s);
   const hit = perMatcher?.get(matcher);
   if (hit) return hit;
@@ -219,12 +233,34 @@ function analyse(s: CandidateService, matcher: NeedMatcher): ServiceAnalysis {
     }
   }
   const analysis: ServiceAnalysis = { needs, roots, ...inferSegments(s) };
+  noteRoots(roots.keys());
+  if (keyed) {
+    if (keyedAnalyses.size >= KEYED_ANALYSIS_LIMIT) keyedAnalyses.delete(keyedAnalyses.keys().next().value!);
+    keyedAnalyses.set(s.textKey!, analysis);
+    return analysis;
+  }
   if (!perMatcher) {
     perMatcher = new WeakMap();
     analysisCache.set(s, perMatcher);
   }
   perMatcher.set(matcher, analysis);
   return analysis;
+}
+
+/**
+ * Analyses every service that has a `textKey` and is not analysed yet (default matcher), so later
+ * rankings of any subset find their analyses ready. Returns how many were analysed now. Callers
+ * keep the set within `KEYED_ANALYSIS_LIMIT`, or the oldest analyses are dropped again.
+ */
+export function primeAnalyses(candidates: readonly CandidateService[]): number {
+  const matcher = getDefaultNeedMatcher();
+  let n = 0;
+  for (const s of candidates) {
+    if (s.textKey === undefined || keyedAnalyses.has(s.textKey)) continue;
+    analyse(s, matcher);
+    n += 1;
+  }
+  return n;
 }
 
 /* ------------------------------------------------------------ person needs */
@@ -235,6 +271,11 @@ interface PersonNeeds {
   lowAreas: { area: LifeArea; score: number; weight: number }[];
   /** Free words of the need text: root → surface form. */
   words: Map<string, string>;
+}
+
+interface PersonWord {
+  match: RootMatch;
+  surface: string;
 }
 
 const GENERIC_ROOTS = new Set([...GENERIC_WORDS].map(baseRoot));
@@ -256,14 +297,62 @@ function personNeeds(person: PersonForRecommendation, opts: RankOptions, matcher
   return { textNeeds, lowAreas, words };
 }
 
-function bestRootWeight(roots: Map<string, number>, personRoot: string): number {
-  const exact = roots.get(personRoot);
+/**
+ * Every root of every analysed service, for finding the longer roots a person's root can match.
+ * Grows with the analyses (distinct Finnish roots, tens of thousands at most); sorted on demand.
+ */
+const rootVocabulary = new Set<string>();
+let sortedVocabulary: string[] | null = null;
+
+function noteRoots(roots: Iterable<string>): void {
+  for (const r of roots) {
+    if (!rootVocabulary.has(r)) {
+      rootVocabulary.add(r);
+      sortedVocabulary = null;
+    }
+  }
+}
+
+/** The service roots a person's root matches: itself, else its prefixes and longer forms (see `bestRootWeight`). */
+interface RootMatch {
+  exact: string;
+  others: string[];
+}
+
+/**
+ * The roots `personRoot` matches besides itself: a root that is a prefix of the other (the
+ * shorter at least 4 letters, at most 3 letters apart). Computed once per person root against
+ * the vocabulary of all analysed services, so scoring a service is a few map lookups.
+ */
+function rootMatch(personRoot: string): RootMatch {
+  const others: string[] = [];
+  const n = personRoot.length;
+  for (let k = Math.max(4, n - 3); k < n; k++) others.push(personRoot.slice(0, k));
+  if (n >= 4) {
+    sortedVocabulary ??= [...rootVocabulary].sort();
+    const v = sortedVocabulary;
+    let lo = 0;
+    let hi = v.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (v[mid]! < personRoot) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < v.length && v[i]!.startsWith(personRoot); i++) {
+      if (v[i]!.length > n && v[i]!.length - n <= 3) others.push(v[i]!);
+    }
+  }
+  return { exact: personRoot, others };
+}
+
+/** Weight of a person's root in a service: the exact root if the service has it, else the best matching one. */
+function bestRootWeight(roots: ReadonlyMap<string, number>, m: RootMatch): number {
+  const exact = roots.get(m.exact);
   if (exact != null) return exact;
   let best = 0;
-  for (const [r, w] of roots) {
-    const shorter = r.length < personRoot.length ? r : personRoot;
-    const longer = shorter === r ? personRoot : r;
-    if (shorter.length >= 4 && longer.startsWith(shorter) && longer.length - shorter.length <= 3) best = Math.max(best, w);
+  for (const o of m.others) {
+    const w = roots.get(o);
+    if (w != null && w > best) best = w;
   }
   return best;
 }
@@ -303,7 +392,7 @@ interface Scored {
   matchedNeeds: Set<NeedTag>;
 }
 
-function scoreNeeds(a: ServiceAnalysis, p: PersonNeeds, idf: (root: string) => number, out: Scored): void {
+function scoreNeeds(a: ServiceAnalysis, p: PersonNeeds, words: readonly PersonWord[], idf: (m: RootMatch) => number, out: Scored): void {
   for (const tag of p.textNeeds) {
     const w = a.needs.get(tag);
     if (!w) continue;
@@ -321,10 +410,10 @@ function scoreNeeds(a: ServiceAnalysis, p: PersonNeeds, idf: (root: string) => n
   }
   let free = 0;
   const hitWords: string[] = [];
-  for (const [root, surface] of p.words) {
-    const w = bestRootWeight(a.roots, root);
+  for (const { match, surface } of words) {
+    const w = bestRootWeight(a.roots, match);
     if (!w) continue;
-    free += W.freeWord * w * idf(root);
+    free += W.freeWord * w * idf(match);
     if (!hitWords.includes(surface)) hitWords.push(surface);
   }
   if (free > 0) {
@@ -396,6 +485,7 @@ export function rankServices<S extends CandidateService>(
   const { eligible } = filterServices(person, candidates, opts);
   const p = personNeeds(person, opts, matcher);
   const analyses = eligible.map((s) => analyse(s, matcher));
+  const words = [...p.words].map(([root, surface]) => ({ match: rootMatch(root), surface }));
   const idf = inverseDocumentFrequency(analyses);
   const needsKnown = p.textNeeds.length > 0 || p.lowAreas.length > 0 || p.words.size > 0;
 
@@ -403,7 +493,7 @@ export function rankServices<S extends CandidateService>(
   eligible.forEach((s, i) => {
     const a = analyses[i]!;
     const out: Scored = { relevance: 0, fit: 0, reasons: [], cautions: [], matchedNeeds: new Set() };
-    scoreNeeds(a, p, idf, out);
+    scoreNeeds(a, p, words, idf, out);
     scoreFit(person, s, a, opts, out);
     if (needsKnown && out.relevance === 0) {
       if (opts.requireNeedMatch) return;
@@ -432,15 +522,16 @@ function cmp(a: string, b: string): number {
 }
 
 /** Rare words count more: weight in (0, 1], words in most services count nothing. */
-function inverseDocumentFrequency(analyses: readonly ServiceAnalysis[]): (root: string) => number {
+function inverseDocumentFrequency(analyses: readonly ServiceAnalysis[]): (m: RootMatch) => number {
   const n = analyses.length;
   const cache = new Map<string, number>();
-  return (root) => {
-    const hit = cache.get(root);
+  return (m) => {
+    const hit = cache.get(m.exact);
     if (hit != null) return hit;
-    const df = analyses.filter((a) => bestRootWeight(a.roots, root) > 0).length;
+    let df = 0;
+    for (const a of analyses) if (bestRootWeight(a.roots, m) > 0) df += 1;
     const w = n >= 5 && df / n > 0.6 ? 0 : Math.log(1 + n / Math.max(1, df)) / Math.log(1 + n);
-    cache.set(root, w);
+    cache.set(m.exact, w);
     return w;
   };
 }
