@@ -59,6 +59,7 @@ export const AbsenceStepOut = z.object({
   agreed: z.string().nullable(),
   supportMeasures: z.string().nullable(),
   meetingId: z.string().nullable(),
+  planActionId: z.string().nullable(),
   concernId: z.string().nullable(),
   recordedByName: z.string().nullable(),
 });
@@ -126,6 +127,10 @@ export const RecordStepRequest = z.object({
   agreed: text(4000).optional(),
   supportMeasures: text(4000).optional(),
   meetingId: z.string().uuid().optional(),
+  /** Link the step to an action of the pupil's plan … */
+  planActionId: z.string().uuid().optional(),
+  /** … or add it to the plan as a new action (responsible person and follow-up date as its due date). */
+  addToPlan: z.boolean().optional(),
 });
 export type RecordStepRequest = z.input<typeof RecordStepRequest>;
 

@@ -30,7 +30,11 @@ export type Task = z.infer<typeof Task>;
 export const TaskList = z.object({ items: z.array(Task) });
 export type TaskList = z.infer<typeof TaskList>;
 
-export const MyTasksQuery = z.object({ status: z.enum(['open', 'all']).default('open') });
+export const MyTasksQuery = z.object({
+  status: z.enum(['open', 'all']).default('open'),
+  /** Portal only: a guardian reads their under-18 child's tasks. */
+  clientId: z.string().max(64).optional(),
+});
 
 export const CreateTaskRequest = z.object({
   title: z.string().trim().min(1).max(500),
@@ -126,4 +130,45 @@ export const FollowupSettingsBody = z.object({
   intensiveCaseloadLimit: z.number().int().min(1).max(200).optional(),
   referralNotReceivedDays: z.number().int().min(1).max(90).optional(),
   referralNotAcceptedDays: z.number().int().min(1).max(90).optional(),
+  /** The day counts of the statutory deadlines, by rule key; labels and triggers stay as defined in code. */
+  statutoryDeadlines: z
+    .array(
+      z.object({
+        key: z.string().max(60),
+        workingDays: z.number().int().min(1).max(60).optional(),
+        calendarDays: z.number().int().min(1).max(365).optional(),
+        warnDaysBefore: z.number().int().min(0).max(60).optional(),
+      }),
+    )
+    .max(20)
+    .optional(),
 });
+export type FollowupSettingsBody = z.infer<typeof FollowupSettingsBody>;
+
+const Localized = z.object({ fi: z.string(), sv: z.string(), en: z.string() });
+export const FollowupSettingsView = z.object({
+  adviceFollowUpCallDays: z.number(),
+  guidanceCheckAfterActionDays: z.number(),
+  intensiveContactDays: z.number(),
+  intensiveCaseloadLimit: z.number(),
+  referralNotReceivedDays: z.number(),
+  referralNotAcceptedDays: z.number(),
+  statutoryDeadlines: z.array(
+    z.object({
+      key: z.string(),
+      trigger: z.string(),
+      workingDays: z.number().optional(),
+      calendarDays: z.number().optional(),
+      warnDaysBefore: z.number(),
+      label: Localized,
+    }),
+  ),
+  /** Where the values in force come from: the built-in defaults, the county's default or the organisation's own. */
+  scope: z.object({
+    /** What this user's save changes: 'organization' (manager) or 'county' (admin); null = read only. */
+    editable: z.enum(['organization', 'county']).nullable(),
+    countyOverride: z.boolean(),
+    organizationOverride: z.boolean(),
+  }),
+});
+export type FollowupSettingsView = z.infer<typeof FollowupSettingsView>;

@@ -50,7 +50,10 @@ export const DecisionInput = z.object({
   responsibleUserId: z.string().uuid().optional(),
   responsibleName: z.string().trim().max(120).optional(),
   due: IsoDate,
+  /** Links the decision to an existing action of the client's plan … */
   planActionId: z.string().uuid().optional(),
+  /** … or makes it a new plan action (same what, responsible and due): the plan gets a new version. */
+  addToPlan: z.boolean().optional(),
 });
 
 export const RecordMinutesRequest = z.object({
@@ -122,7 +125,12 @@ export type MeetingDetail = z.infer<typeof MeetingDetail>;
 export const MeetingList = z.object({ items: z.array(MeetingSummary) });
 export type MeetingList = z.infer<typeof MeetingList>;
 
-export const RecordMinutesResponse = z.object({ id: z.string().uuid(), tasks: z.array(MeetingTask) });
+export const RecordMinutesResponse = z.object({
+  id: z.string().uuid(),
+  tasks: z.array(MeetingTask),
+  /** The plan version the decisions produced, when any decision became a new plan action. */
+  planVersion: z.number().int().nullable(),
+});
 
 /** Clients the worker may call a meeting for, with the people the system already knows around them. */
 export const MeetingClientOptions = z.object({

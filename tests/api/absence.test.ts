@@ -294,4 +294,63 @@ describe(`school absences on ${process.env.POLKU_TEST_DATABASE === 'postgres' ? 
       expect((await t.call('GET', `/api/v1/pupils/${id}/absence-status`, { cookie: teacher })).statusCode).toBe(404);
     });
   });
+  it('links the over-30 meeting step to a real network meeting and to the plan; both show on the path and the plan', async () => {
+    const kaisa = (await t.db.selectFrom('users').select('id').where('username', '=', 'kuraattori').executeTakeFirstOrThrow()).id;
+    const created = await t.call('POST', `/api/v1/clients/${mohammed}/meetings`, {
+      cookie: curator,
+      body: {
+        startsAt: `${today}T08:00:00+02:00`, place: 'Kartanon koulu', method: 'expert-group',
+        participants: [{ name: 'Mohammed', role: 'oppilas', kind: 'client' }, { name: 'Kaisa Kuraattori', role: 'kuraattori', userId: kaisa }],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const meetingId = created.json().id as string;
+    const planBefore = (await t.call('GET', `/api/v1/clients/${mohammed}/plan`, { cookie: curator })).json();
+    const step = await t.call('POST', `/api/v1/pupils/${mohammed}/absence-steps`, {
+      cookie: curator,
+      body: { code: 'school-meeting', doneOn: today, followUpDate: '2999-02-01', responsiblePerson: 'Outi Opettaja', agreed: 'Tukiopetus kahdesti viikossa', meetingId, addToPlan: true },
+    });
+    expect(step.statusCode, step.body).toBe(201);
+    const row = await t.db.selectFrom('absence_steps').select(['meeting_id', 'plan_action_id']).where('meeting_id', '=', meetingId).executeTakeFirstOrThrow();
+    expect(row.meeting_id).toBe(meetingId);
+    expect(row.plan_action_id).toBeTruthy();
+    // On the path: the step points at the real meeting.
+    const event = await t.db.selectFrom('path_events').select(['kind', 'title']).where('client_id', '=', mohammed).where('ref_id', '=', meetingId).where('kind', '=', 'absence-step').executeTakeFirstOrThrow();
+    expect(event.kind).toBe('absence-step');
+    const path = (await t.call('GET', `/api/v1/clients/${mohammed}/path`, { cookie: curator })).json();
+    const steps = path.phases.flatMap((p: { steps: { kind: string; title: string }[] }) => p.steps);
+    expect(steps.some((x: { kind: string; title: string }) => x.kind === 'absence-step' && x.title === event.title)).toBe(true);
+    // On the plan: a new action (new version) with the follow-up date as its due date.
+    const plan = (await t.call('GET', `/api/v1/clients/${mohammed}/plan`, { cookie: curator })).json();
+    expect(plan.version).toBe(planBefore.version + 1);
+    const action = plan.actions.find((a: { id: string }) => a.id === row.plan_action_id);
+    expect(action).toMatchObject({ due: '2999-02-01', title: expect.stringContaining('Tukiopetus kahdesti viikossa'), responsible: { kind: 'organization', name: 'Outi Opettaja' } });
+    const s = await status(mohammed, curator);
+    expect(s.steps.find((x: { meetingId: string | null }) => x.meetingId === meetingId)).toMatchObject({ planActionId: row.plan_action_id });
+    // A meeting of another pupil cannot be linked (404), and nothing is written.
+    const other = await newPupil();
+    await addHours(other, 31, 'unauthorized');
+    const wrong = await t.call('POST', `/api/v1/pupils/${other}/absence-steps`, {
+      cookie: curator, body: { code: 'school-meeting', doneOn: today, followUpDate: '2999-02-01', responsiblePerson: 'Outi Opettaja', meetingId },
+    });
+    expect(wrong.statusCode).toBe(404);
+    expect(await t.db.selectFrom('absence_steps').select('id').where('client_id', '=', other).execute()).toHaveLength(0);
+  }, 120_000);
+
+  it('answers the notification draft and the CSV import report in the user’s language', async () => {
+    const sv = await t.call('GET', `/api/v1/pupils/${mohammed}/notification-draft?schoolYear=${MOHAMMED_YEAR}`, { cookie: curator, lang: 'sv' });
+    expect(sv.statusCode, sv.body).toBe(200);
+    expect(sv.json().title).toBe('Kontakt med socialvården (socialvårdslagen 1301/2014, 35 §)');
+    expect(sv.json().text).toContain('Elev: Mohammed');
+    const en = await t.call('GET', `/api/v1/pupils/${mohammed}/notification-draft?schoolYear=${MOHAMMED_YEAR}`, { cookie: curator, lang: 'en' });
+    expect(en.json().text).toContain('Why we are contacting you');
+    const csv = `pupil_id;date;hours;kind\nNOBODY-1;${today};1;sick\nNOBODY-1;yesterday;1;sick\n`;
+    const res = await t.call('POST', `/api/v1/schools/${school}/absence-imports`, { cookie: teacher, lang: 'en', body: { csv } });
+    expect(res.statusCode).toBe(422);
+    const reasons = res.json().error.details.report.rejected.map((r: { reason: string }) => r.reason);
+    expect(reasons).toHaveLength(2);
+    expect(reasons).toEqual(expect.arrayContaining([expect.stringContaining('The date "yesterday" is not valid'), expect.stringContaining('is not among this school')]));
+    const svImport = await t.call('POST', `/api/v1/schools/${school}/absence-imports`, { cookie: teacher, lang: 'sv', body: { csv } });
+    expect(svImport.json().error.details.report.rejected.map((r: { reason: string }) => r.reason)).toEqual(expect.arrayContaining([expect.stringContaining('duger inte'), expect.stringContaining('finns inte bland skolans elever')]));
+  });
 });

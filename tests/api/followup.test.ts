@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_TODAY, type TestApp } from '../helpers/test-app.js';
 import { runReminders } from '../../src/domain/followup/index.js';
-import { inTransaction } from '../../src/domain/shared/tx.js';
+import { inSystemTransaction } from '../../src/domain/shared/tx.js';
 
 let t: TestApp;
 const ids: Record<string, string> = {};
@@ -102,8 +102,8 @@ describe(`follow-up on ${process.env.POLKU_TEST_DATABASE === 'postgres' ? 'Postg
   });
 
   it('turns due and overdue tasks into in-app notifications once, however often the reminder job runs', async () => {
-    const first = await inTransaction(t.db, null, (tx) => runReminders(tx, TEST_TODAY));
-    const second = await inTransaction(t.db, null, (tx) => runReminders(tx, TEST_TODAY));
+    const first = await inSystemTransaction(t.db, (tx) => runReminders(tx, TEST_TODAY));
+    const second = await inSystemTransaction(t.db, (tx) => runReminders(tx, TEST_TODAY));
     expect(first.created).toBeGreaterThan(0);
     expect(second.created).toBe(0);
     const n = (await t.call('GET', '/api/v1/me/notifications', { cookie: cookies.ohjaaja })).json();
@@ -119,5 +119,51 @@ describe(`follow-up on ${process.env.POLKU_TEST_DATABASE === 'postgres' ? 'Postg
     expect(kriisi.items).toHaveLength(mine.length);
     const anni = await t.login('anni');
     expect((await t.call('GET', '/api/v1/me/alerts', { cookie: anni })).statusCode).toBe(403);
+  });
+
+  describe('follow-up settings (county default by the admin, organisation override by the manager)', () => {
+    type Settings = { adviceFollowUpCallDays: number; intensiveContactDays: number; referralNotReceivedDays: number; statutoryDeadlines: { key: string; workingDays?: number; calendarDays?: number; label: { fi: string } }[]; scope: { editable: string | null; countyOverride: boolean; organizationOverride: boolean } };
+    const get = async (cookie: string) => (await t.call('GET', '/api/v1/followup/settings', { cookie })).json() as Settings;
+
+    it('tells each role what it may change, and keeps clients out', async () => {
+      const admin = await t.login('admin');
+      expect((await get(admin)).scope.editable).toBe('county');
+      expect((await get(cookies.esihenkilo!)).scope.editable).toBe('organization');
+      expect((await get(cookies.ohjaaja!)).scope.editable).toBeNull();
+      expect((await t.call('GET', '/api/v1/followup/settings', { cookie: await t.login('anni') })).statusCode).toBe(403);
+    });
+
+    it('layers the county default and the organisation override, merging what is not sent', async () => {
+      const admin = await t.login('admin');
+      const put = await t.call('PUT', '/api/v1/followup/settings', {
+        cookie: admin,
+        body: { adviceFollowUpCallDays: 21, statutoryDeadlines: [{ key: 'shl36-assessment-start', workingDays: 5 }] },
+      });
+      expect(put.statusCode).toBe(200);
+      expect(put.json().scope.countyOverride).toBe(true);
+      expect((await t.call('PUT', '/api/v1/followup/settings', { cookie: cookies.esihenkilo, body: { intensiveContactDays: 10 } })).statusCode).toBe(200);
+      expect((await t.call('PUT', '/api/v1/followup/settings', { cookie: cookies.esihenkilo, body: { referralNotReceivedDays: 4 } })).statusCode).toBe(200);
+      const worker = await get(cookies.ohjaaja!);
+      expect(worker).toMatchObject({ adviceFollowUpCallDays: 21, intensiveContactDays: 10, referralNotReceivedDays: 4 });
+      const rule = worker.statutoryDeadlines.find((r) => r.key === 'shl36-assessment-start')!;
+      expect(rule.workingDays).toBe(5);
+      expect(rule.label.fi).toMatch(/SHL 36 §/);
+      expect(worker.scope).toMatchObject({ countyOverride: true, organizationOverride: true });
+      const audit = await t.db.selectFrom('audit_log').select('action').where('action', '=', 'followup.settings-update').execute();
+      expect(audit.length).toBeGreaterThanOrEqual(3);
+    });
+
+    it('refuses an unknown deadline, the wrong unit and out-of-range numbers in the user’s language, writing nothing', async () => {
+      const admin = await t.login('admin');
+      const before = await get(admin);
+      const unknown = await t.call('PUT', '/api/v1/followup/settings', { cookie: admin, lang: 'sv', body: { adviceFollowUpCallDays: 30, statutoryDeadlines: [{ key: 'ei-ole', workingDays: 3 }] } });
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.json().error.message).toMatch(/finns inte/);
+      const unit = await t.call('PUT', '/api/v1/followup/settings', { cookie: admin, lang: 'en', body: { statutoryDeadlines: [{ key: 'shl36-assessment-complete', workingDays: 3 }] } });
+      expect(unit.statusCode).toBe(400);
+      expect(unit.json().error.message).toMatch(/other unit/);
+      expect((await t.call('PUT', '/api/v1/followup/settings', { cookie: admin, body: { intensiveContactDays: 0 } })).statusCode).toBe(400);
+      expect(await get(admin)).toEqual(before);
+    });
   });
 });

@@ -126,4 +126,83 @@ describe(`network meetings on ${process.env.POLKU_TEST_DATABASE === 'postgres' ?
     const defaults = (await t.call('GET', `/api/v1/clients/${ids.Anni}/meeting-defaults`, { cookie: ohjaaja })).json();
     expect(defaults.suggestedParticipants[0]).toMatchObject({ kind: 'client', name: 'Anni Virtanen' });
   });
+
+  describe('the plan is updated from the decisions', () => {
+    it('adds a decision as a new plan action (responsible, due) in one new version with who and when, and links another to an existing action', async () => {
+      const before = (await t.call('GET', `/api/v1/clients/${ids.Anni}/plan`, { cookie: ohjaaja })).json();
+      const existing = before.actions[0];
+      const { id } = (await t.call('POST', `/api/v1/clients/${ids.Anni}/meetings`, { cookie: ohjaaja, body: meetingBody() })).json();
+      const res = await t.call('POST', `/api/v1/meetings/${id}/minutes`, {
+        cookie: ohjaaja,
+        body: {
+          summary: 'Sovittiin kuljetusavusta.',
+          decisions: [
+            { what: 'Hae kuljetuspalvelua kauppamatkoille', responsibleUserId: ids.ohjaaja, due: '2026-12-04', addToPlan: true },
+            { what: 'Jatketaan sovittua', responsibleName: 'Anni Virtanen', due: '2026-12-10', planActionId: existing.id },
+            { what: 'Tytär käy kaupassa torstaisin', responsibleName: 'Tytär', due: '2026-12-03', addToPlan: true },
+            { what: 'Anni soittaa apteekkiin', responsibleName: 'Anni Virtanen', due: '2026-12-02', addToPlan: true },
+          ],
+        },
+      });
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body.planVersion).toBe(before.version + 1);
+      const after = (await t.call('GET', `/api/v1/clients/${ids.Anni}/plan`, { cookie: ohjaaja })).json();
+      expect(after.version).toBe(before.version + 1);
+      expect(after.actions.map((a: { id: string }) => a.id)).toEqual(expect.arrayContaining(before.actions.map((a: { id: string }) => a.id)));
+      expect(after.actions).toHaveLength(before.actions.length + 3);
+      const added = after.actions.find((a: { title: string }) => a.title === 'Hae kuljetuspalvelua kauppamatkoille');
+      expect(added).toMatchObject({ due: '2026-12-04', status: 'planned', responsible: { kind: 'organization', userId: ids.ohjaaja } });
+      expect(after.actions.find((a: { title: string }) => a.title === 'Tytär käy kaupassa torstaisin')).toMatchObject({ responsible: { kind: 'close-one', name: 'Tytär' } });
+      expect(after.actions.find((a: { title: string }) => a.title === 'Anni soittaa apteekkiin')).toMatchObject({ responsible: { kind: 'client' } });
+      // The tasks point at the plan actions: the new one and the existing one.
+      expect(body.tasks[0].planActionId).toBe(added.id);
+      expect(body.tasks[1].planActionId).toBe(existing.id);
+      const detail = (await t.call('GET', `/api/v1/meetings/${id}`, { cookie: ohjaaja })).json();
+      expect(detail.decisions[0].planActionId).toBe(added.id);
+      // Who and when: the version row names the worker who recorded the minutes.
+      const versions = (await t.call('GET', `/api/v1/clients/${ids.Anni}/plan/versions`, { cookie: ohjaaja })).json();
+      const me = await t.db.selectFrom('users').select('display_name').where('id', '=', ids.ohjaaja!).executeTakeFirstOrThrow();
+      expect(versions.items[0]).toMatchObject({ version: before.version + 1, changedBy: me.display_name, changes: expect.arrayContaining(['actions']) });
+      expect(Date.now() - Date.parse(versions.items[0].changedAt)).toBeLessThan(10 * 60_000);
+    });
+
+    it('refuses both a link and a new action on one decision, in the user’s language, and writes nothing', async () => {
+      const before = (await t.call('GET', `/api/v1/clients/${ids.Anni}/plan`, { cookie: ohjaaja })).json();
+      const { id } = (await t.call('POST', `/api/v1/clients/${ids.Anni}/meetings`, { cookie: ohjaaja, body: meetingBody() })).json();
+      const res = await t.call('POST', `/api/v1/meetings/${id}/minutes`, {
+        cookie: ohjaaja,
+        lang: 'sv',
+        body: { summary: 'x', decisions: [{ what: 'Kaksi kertaa', responsibleUserId: ids.ohjaaja, due: '2026-12-01', addToPlan: true, planActionId: before.actions[0].id }] },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.message).toMatch(/antingen/);
+      const after = (await t.call('GET', `/api/v1/clients/${ids.Anni}/plan`, { cookie: ohjaaja })).json();
+      expect(after.version).toBe(before.version);
+      expect((await t.call('GET', `/api/v1/meetings/${id}`, { cookie: ohjaaja })).json().minutesRecorded).toBe(false);
+    });
+
+    it('refuses a new plan action for a client without a plan (409) and leaves the minutes unrecorded', async () => {
+      const client = await t.db
+        .insertInto('clients')
+        .values((eb) => ({
+          county_code: eb.selectFrom('organizations').select('county_code').where('id', '=', eb.selectFrom('users').select('organization_id').where('id', '=', ids.ohjaaja!)),
+          organization_id: eb.selectFrom('users').select('organization_id').where('id', '=', ids.ohjaaja!),
+          first_name: 'Ilman', last_name: 'Suunnitelmaa', birth_date: '1980-01-01',
+        }) as never)
+        .returning(['id', 'county_code', 'organization_id'])
+        .executeTakeFirstOrThrow();
+      await t.db.insertInto('client_relationships').values({ client_id: client.id, county_code: client.county_code, organization_id: client.organization_id, level: 'asiakasohjaus' } as never).execute();
+      const { id } = (await t.call('POST', `/api/v1/clients/${client.id}/meetings`, { cookie: ohjaaja, body: meetingBody() })).json();
+      const tasksBefore = await t.db.selectFrom('followup_tasks').select('id').where('client_id', '=', client.id).execute();
+      const res = await t.call('POST', `/api/v1/meetings/${id}/minutes`, {
+        cookie: ohjaaja,
+        body: { summary: 'x', decisions: [{ what: 'Uusi asia', responsibleUserId: ids.ohjaaja, due: '2026-12-01', addToPlan: true }] },
+      });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error.message).toMatch(/ei ole vielä asiakassuunnitelmaa/);
+      expect(await t.db.selectFrom('followup_tasks').select('id').where('client_id', '=', client.id).execute()).toHaveLength(tasksBefore.length);
+      expect((await t.call('GET', `/api/v1/meetings/${id}`, { cookie: ohjaaja })).json().minutesRecorded).toBe(false);
+    });
+  });
 });

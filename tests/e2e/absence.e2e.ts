@@ -37,4 +37,22 @@ describe('school absences', () => {
     await expectNoSeriousAxeViolations(page);
     await page.context().close();
   }, 60_000);
+
+  test('the pupil page, step form, survey and import speak Swedish and English; axe passes', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await login(page, 'kuraattori');
+    await page.goto('/koulupoissaolot');
+    await page.getByRole('link', { name: 'Avaa oppilaan sivu: Mohammed Rezaei' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mohammed Rezaei' }).waitFor();
+    await page.getByLabel('Lisää oppilaan suunnitelmaan toimenpiteeksi').waitFor();
+    for (const [language, texts] of [
+      ['Svenska', ['För in steget som gjort', 'Lägg till som åtgärd i elevens plan', 'Enkät om skolfrånvaro (Kearney, SRAS-R)', 'Stegen i modellen 30 / 50 / 70 timmar']],
+      ['English', ['Record a step as done', 'Add to the pupil’s plan as an action', 'School refusal survey (Kearney, SRAS-R)', 'Steps of the 30 / 50 / 70 hour model']],
+    ] as const) {
+      await page.getByRole('button', { name: language }).click();
+      for (const text of texts) await page.getByText(text, { exact: true }).first().waitFor();
+      await expectNoSeriousAxeViolations(page);
+    }
+    await page.context().close();
+  }, 120_000);
 });

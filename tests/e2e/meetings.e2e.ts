@@ -62,9 +62,20 @@ describe('network meetings and the today view', () => {
     await page.getByLabel('Mitä tehdään', { exact: true }).fill('Selvitä Annille kauppakassipalvelu');
     await page.getByLabel('Kuka tekee', { exact: true }).selectOption({ label: 'Olli Ohjaaja (Asiakasohjaaja)' });
     await page.getByLabel('Mihin mennessä', { exact: true }).fill(today);
+    // The plan is updated from the decisions: this one becomes a new action of Anni's plan.
+    await page.getByLabel('Suunnitelma', { exact: true }).selectOption({ label: 'Lisää suunnitelmaan uutena toimenpiteenä' });
     await page.getByRole('textbox', { name: 'Palautekierros' }).fill('Anni: oli hyvä, että tytär oli mukana.');
     await page.getByRole('button', { name: 'Tallenna muistio ja tehtävät' }).click();
     await page.getByRole('heading', { name: 'Sovitut tehtävät' }).waitFor();
+    await page.getByRole('heading', { name: 'Asiakkaan muistilista' }).waitFor();
+    const decisionRow = page.getByRole('row', { name: /Selvitä Annille kauppakassipalvelu/ });
+    await decisionRow.getByRole('cell', { name: 'Selvitä Annille kauppakassipalvelu', exact: true }).waitFor(); // "Suunnitelmassa" column
+    const meetingUrl = page.url();
+    const meetingId = meetingUrl.split('/').pop()!;
+    const { clientId } = await page.evaluate(async (id) => (await fetch(`/api/v1/meetings/${id}`)).json() as Promise<{ clientId: string }>, meetingId);
+    await page.goto(`/asiakkaat/${clientId}/suunnitelma`);
+    await page.getByText('Selvitä Annille kauppakassipalvelu').first().waitFor();
+    await page.goto(meetingUrl);
     await page.getByRole('heading', { name: 'Asiakkaan muistilista' }).waitFor();
     await page.getByRole('button', { name: 'Asiakas hyväksyi muistion' }).click();
     await page.getByText(/Asiakas hyväksyi muistion \d/).waitFor();
@@ -88,4 +99,37 @@ describe('network meetings and the today view', () => {
     await page.getByRole('rowheader', { name: /Selvitä Annille kauppakassipalvelu/ }).waitFor({ state: 'detached' });
     await page.context().close();
   }, 240_000); // five axe runs on a shared two-core machine
+
+  test('a manager sets the organisation’s follow-up defaults; a worker cannot', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await login(page, 'esihenkilo');
+    await page.getByRole('link', { name: 'Seurannan asetukset' }).click();
+    await heading(page, 'Seurannan asetukset').waitFor();
+    await page.getByText('Muutokset koskevat omaa organisaatiotasi.', { exact: false }).waitFor();
+    await page.getByRole('heading', { name: 'Tiivis palveluohjaus' }).waitFor();
+    await expectNoSeriousAxeViolations(page);
+    const call = page.getByLabel('Seurantasoitto neuvonnan jälkeen');
+    expect(await call.inputValue()).toBe('14');
+    await call.fill('21');
+    await page.getByLabel(/Palvelutarpeen arviointi aloitettava/).fill('6');
+    await page.getByRole('button', { name: 'Tallenna organisaation asetukset' }).click();
+    await page.getByRole('status').getByText('Asetukset tallennettu.').waitFor();
+    await page.reload();
+    await heading(page, 'Seurannan asetukset').waitFor();
+    expect(await page.getByLabel('Seurantasoitto neuvonnan jälkeen').inputValue()).toBe('21');
+    expect(await page.getByLabel(/Palvelutarpeen arviointi aloitettava/).inputValue()).toBe('6');
+    // Swedish and English texts.
+    for (const [language, title, save] of [['Svenska', 'Inställningar för uppföljning', 'Spara organisationens inställningar'], ['English', 'Follow-up settings', 'Save the organisation’s settings']] as const) {
+      await page.getByRole('button', { name: language }).click();
+      await heading(page, title).waitFor();
+      await page.getByRole('button', { name: save }).waitFor();
+    }
+    await expectNoSeriousAxeViolations(page);
+    await page.context().close();
+
+    const worker = await newPage(browser, server.baseUrl);
+    await login(worker, 'ohjaaja');
+    expect(await worker.getByRole('link', { name: 'Seurannan asetukset' }).count()).toBe(0);
+    await worker.context().close();
+  }, 180_000);
 });

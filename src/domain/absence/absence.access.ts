@@ -3,15 +3,12 @@
  * student welfare, school nurse in that school unit) and the county's student welfare staff
  * assigned to that school (school_welfare_staff). Everyone else gets a 404, like a missing pupil.
  *
- * The general access decision (requireClientAccess) is used whenever it grants the 'school'
- * category; a school's staff without a client relationship in their own organisation (a county
- * curator serving a pupil a teacher registered) read on the enrolment basis of the Pupil and
- * Student Welfare Act 1287/2013 (§ 23: information needed for the pupil's welfare), audit-logged
- * here with basis 'school-enrolment'. TODO(access owner): fold this basis into resolveAccess.
+ * On top of that module rule, the access decision itself is requireClientAccess (category
+ * 'school'), which resolves the 'school-enrolment' basis (Pupil and Student Welfare Act 1287/2013
+ * § 23) in resolveAccess for a school's staff without a client relationship, and audits it.
  */
 import type { Tx } from '../../db/schema.js';
-import { AccessDeniedError, isUuid, requireClientAccess, resolveAccess } from '../access/index.js';
-import { recordAudit } from '../audit/index.js';
+import { AccessDeniedError, isUuid, requireClientAccess } from '../access/index.js';
 import type { Actor } from '../identity/actor.js';
 import { SCHOOL_ROLES } from '../identity/roles.js';
 import { notFound } from '../shared/errors.js';
@@ -37,14 +34,6 @@ export async function authorizePupil(tx: Tx, actor: Actor, clientId: string, act
   if (!isUuid(clientId)) throw new AccessDeniedError(actor, clientId, request);
   const enrolment = await repo.activeEnrolment(tx, clientId);
   if (!enrolment || !(await staffUnits(tx, actor)).includes(enrolment.unit_id)) throw new AccessDeniedError(actor, clientId, request);
-  const grant = await resolveAccess(tx, actor, clientId);
-  if (grant && (!grant.categories || grant.categories.includes('school'))) {
-    await requireClientAccess(tx, actor, clientId, request);
-  } else {
-    await recordAudit(tx, actor, {
-      action, clientId, resource: 'absence', resourceId: enrolment.id, basis: 'school-enrolment', allowed: true,
-      details: { category: 'school', unitId: enrolment.unit_id },
-    });
-  }
+  await requireClientAccess(tx, actor, clientId, { ...request, resourceId: enrolment.id });
   return enrolment;
 }

@@ -3,6 +3,7 @@
  * one row per pupil, day and kind. Schools export with `;` (Finnish Excel) or `,`; hours may use
  * a decimal comma. Bad rows are reported in Finnish with their line number and never stop the rest.
  */
+import type { Lang } from '../shared/errors.js';
 import type { AbsenceKind } from './absence.types.js';
 
 export interface AbsenceCsvRow {
@@ -45,24 +46,79 @@ const KIND_ALIASES: Record<string, AbsenceKind> = {
   sjukdom: 'sick',
   sjukfrånvaro: 'sick',
   other: 'other',
+  unauthorised: 'unauthorized',
   muu: 'other',
   'muu huolestuttava poissaolo': 'other',
   annan: 'other',
   övrig: 'other',
 };
 
+/** Why a row is rejected, in the importer's language (fi/sv/en). */
+export const CSV_MESSAGES = {
+  fi: {
+    empty: 'Tiedosto on tyhjä.',
+    headerQuotes: 'Otsikkorivin lainausmerkit eivät täsmää.',
+    missingColumn: (cols: string) => `Otsikkorivistä puuttuu sarake: ${cols}. Odotettu otsikko on esimerkiksi pupil_id;date;hours;kind.`,
+    rowQuotes: 'Rivin lainausmerkit eivät täsmää.',
+    fieldCount: (n: number, needed: number) => `Rivillä on ${n} kenttää, tarvitaan ${needed}.`,
+    noPupil: 'Oppilaan tunniste puuttuu.',
+    badDate: (v: string) => `Päivämäärä "${v}" ei kelpaa. Käytä muotoa 2026-09-14 tai 14.9.2026.`,
+    notNumber: (v: string) => `Tuntimäärä "${v}" ei ole luku.`,
+    notPositive: 'Tuntimäärän pitää olla suurempi kuin 0.',
+    tooMany: (v: string) => `Tuntimäärä ${v} on liian suuri yhdelle päivälle.`,
+    badKind: (v: string) => `Poissaolon laji "${v}" on tuntematon. Käytä: luvaton, sairaus tai muu.`,
+    unknownPupil: (v: string) => `Oppilasta "${v}" ei löydy tämän koulun oppilaista.`,
+    future: (v: string) => `Päivämäärä ${v} on tulevaisuudessa.`,
+    duplicate: 'Sama poissaolo on jo kirjattu (sama oppilas, päivä, laji ja tunnit).',
+  },
+  sv: {
+    empty: 'Filen är tom.',
+    headerQuotes: 'Citattecknen på rubrikraden stämmer inte.',
+    missingColumn: (cols: string) => `Rubrikraden saknar kolumnen: ${cols}. En väntad rubrik är till exempel pupil_id;date;hours;kind.`,
+    rowQuotes: 'Citattecknen på raden stämmer inte.',
+    fieldCount: (n: number, needed: number) => `Raden har ${n} fält, det behövs ${needed}.`,
+    noPupil: 'Elevens identifierare saknas.',
+    badDate: (v: string) => `Datumet "${v}" duger inte. Använd formen 2026-09-14 eller 14.9.2026.`,
+    notNumber: (v: string) => `Timantalet "${v}" är inte ett tal.`,
+    notPositive: 'Timantalet ska vara större än 0.',
+    tooMany: (v: string) => `Timantalet ${v} är för stort för en dag.`,
+    badKind: (v: string) => `Frånvaroslaget "${v}" är okänt. Använd: olovlig, sjukdom eller annan.`,
+    unknownPupil: (v: string) => `Eleven "${v}" finns inte bland skolans elever.`,
+    future: (v: string) => `Datumet ${v} är i framtiden.`,
+    duplicate: 'Samma frånvaro är redan införd (samma elev, dag, slag och timmar).',
+  },
+  en: {
+    empty: 'The file is empty.',
+    headerQuotes: 'The quotation marks of the header row do not match.',
+    missingColumn: (cols: string) => `The header row lacks the column: ${cols}. An expected header is for example pupil_id;date;hours;kind.`,
+    rowQuotes: 'The quotation marks of the row do not match.',
+    fieldCount: (n: number, needed: number) => `The row has ${n} fields, ${needed} are needed.`,
+    noPupil: 'The pupil identifier is missing.',
+    badDate: (v: string) => `The date "${v}" is not valid. Use the form 2026-09-14 or 14.9.2026.`,
+    notNumber: (v: string) => `The hours "${v}" are not a number.`,
+    notPositive: 'The hours must be more than 0.',
+    tooMany: (v: string) => `${v} hours is too many for one day.`,
+    badKind: (v: string) => `The absence kind "${v}" is unknown. Use: unauthorised, sick or other.`,
+    unknownPupil: (v: string) => `The pupil "${v}" is not among this school's pupils.`,
+    future: (v: string) => `The date ${v} is in the future.`,
+    duplicate: 'The same absence is already recorded (same pupil, day, kind and hours).',
+  },
+} as const;
+type CsvMessages = (typeof CSV_MESSAGES)[Lang];
+
 /** More than this in one row cannot be one day's absence. */
 const MAX_HOURS_PER_ROW = 24;
 
-export function parseAbsenceCsv(text: string): AbsenceCsvResult {
+export function parseAbsenceCsv(text: string, lang: Lang = 'fi'): AbsenceCsvResult {
+  const m = CSV_MESSAGES[lang];
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   const headerIndex = lines.findIndex((l) => l.trim() !== '');
-  if (headerIndex < 0) return { rows: [], rejected: [{ line: 1, reason: 'Tiedosto on tyhjä.' }] };
+  if (headerIndex < 0) return { rows: [], rejected: [{ line: 1, reason: m.empty }] };
 
   const headerLine = lines[headerIndex]!;
   const delimiter = headerLine.includes(';') ? ';' : ',';
   const header = splitFields(headerLine, delimiter);
-  if (header === null) return { rows: [], rejected: [{ line: headerIndex + 1, reason: 'Otsikkorivin lainausmerkit eivät täsmää.' }] };
+  if (header === null) return { rows: [], rejected: [{ line: headerIndex + 1, reason: m.headerQuotes }] };
 
   const columns = mapHeader(header);
   if ('missing' in columns) {
@@ -71,7 +127,7 @@ export function parseAbsenceCsv(text: string): AbsenceCsvResult {
       rejected: [
         {
           line: headerIndex + 1,
-          reason: `Otsikkorivistä puuttuu sarake: ${columns.missing.join(', ')}. Odotettu otsikko on esimerkiksi pupil_id;date;hours;kind.`,
+          reason: m.missingColumn(columns.missing.join(', ')),
         },
       ],
     };
@@ -82,7 +138,7 @@ export function parseAbsenceCsv(text: string): AbsenceCsvResult {
   for (let i = headerIndex + 1; i < lines.length; i++) {
     const raw = lines[i]!;
     if (raw.trim() === '') continue;
-    const result = parseRow(raw, i + 1, delimiter, columns, header.length);
+    const result = parseRow(raw, i + 1, delimiter, columns, header.length, m);
     if ('reason' in result) rejected.push(result);
     else rows.push(result);
   }
@@ -107,30 +163,31 @@ function parseRow(
   delimiter: string,
   columns: Record<Column, number>,
   headerWidth: number,
+  m: CsvMessages,
 ): AbsenceCsvRow | AbsenceCsvRejection {
   const split = splitFields(raw, delimiter);
-  if (split === null) return { line, reason: 'Rivin lainausmerkit eivät täsmää.' };
+  if (split === null) return { line, reason: m.rowQuotes };
   const fields = delimiter === ',' ? joinUnquotedDecimal(split, columns.hours, headerWidth) : split;
   const needed = Math.max(...Object.values(columns)) + 1;
   if (fields.length < needed) {
-    return { line, reason: `Rivillä on ${fields.length} kenttää, tarvitaan ${needed}.` };
+    return { line, reason: m.fieldCount(fields.length, needed) };
   }
   const get = (c: Column) => fields[columns[c]]!.trim();
 
   const pupilId = get('pupilId');
-  if (pupilId === '') return { line, reason: 'Oppilaan tunniste puuttuu.' };
+  if (pupilId === '') return { line, reason: m.noPupil };
 
   const date = parseDate(get('date'));
-  if (date === null) return { line, reason: `Päivämäärä "${get('date')}" ei kelpaa. Käytä muotoa 2026-09-14 tai 14.9.2026.` };
+  if (date === null) return { line, reason: m.badDate(get('date')) };
 
   const hoursText = get('hours');
-  if (!/^\d+([.,]\d+)?$/.test(hoursText)) return { line, reason: `Tuntimäärä "${hoursText}" ei ole luku.` };
+  if (!/^\d+([.,]\d+)?$/.test(hoursText)) return { line, reason: m.notNumber(hoursText) };
   const hours = Number(hoursText.replace(',', '.'));
-  if (hours <= 0) return { line, reason: 'Tuntimäärän pitää olla suurempi kuin 0.' };
-  if (hours > MAX_HOURS_PER_ROW) return { line, reason: `Tuntimäärä ${hoursText} on liian suuri yhdelle päivälle.` };
+  if (hours <= 0) return { line, reason: m.notPositive };
+  if (hours > MAX_HOURS_PER_ROW) return { line, reason: m.tooMany(hoursText) };
 
   const kind = KIND_ALIASES[get('kind').toLowerCase().replace(/\s+/g, ' ')];
-  if (!kind) return { line, reason: `Poissaolon laji "${get('kind')}" on tuntematon. Käytä: luvaton, sairaus tai muu.` };
+  if (!kind) return { line, reason: m.badKind(get('kind')) };
 
   return { line, pupilId, date, hours, kind };
 }

@@ -10,7 +10,8 @@ import type { ImportReport, ImportRequest } from '../../contracts/absence.contra
 import type { Tx } from '../../db/schema.js';
 import { recordAudit } from '../audit/index.js';
 import type { Actor } from '../identity/actor.js';
-import { AppError } from '../shared/errors.js';
+import { AppError, type Lang } from '../shared/errors.js';
+import { CSV_MESSAGES } from './absence.csv.js';
 import { requireSchoolStaff } from './absence.access.js';
 import * as repo from './absence.repository.js';
 import { parseAbsenceCsv, schoolYearOf, type Absence, type AbsenceCsvRejection, type AbsenceCsvRow } from './absence.rules.js';
@@ -22,7 +23,8 @@ interface Accepted extends AbsenceCsvRow {
 }
 
 /** Matches rows to this school's pupils (pupil number or Polku id) and refuses future dates and repeats. */
-async function checkRows(tx: Tx, unitId: string, rows: AbsenceCsvRow[], today: string) {
+async function checkRows(tx: Tx, unitId: string, rows: AbsenceCsvRow[], today: string, lang: Lang) {
+  const m = CSV_MESSAGES[lang];
   const enrolments = await repo.enrolmentsOfUnit(tx, unitId);
   const byKey = new Map<string, repo.EnrolmentRow>();
   for (const e of enrolments) {
@@ -36,16 +38,16 @@ async function checkRows(tx: Tx, unitId: string, rows: AbsenceCsvRow[], today: s
   for (const r of rows) {
     const enrolment = byKey.get(r.pupilId.toLowerCase());
     if (!enrolment) {
-      rejected.push({ line: r.line, reason: `Oppilasta "${r.pupilId}" ei löydy tämän koulun oppilaista.` });
+      rejected.push({ line: r.line, reason: m.unknownPupil(r.pupilId) });
       continue;
     }
     if (r.date > today) {
-      rejected.push({ line: r.line, reason: `Päivämäärä ${r.date} on tulevaisuudessa.` });
+      rejected.push({ line: r.line, reason: m.future(r.date) });
       continue;
     }
     const key = repo.absenceKey(enrolment.client_id, r.date, r.kind, r.hours);
     if (existing.has(key)) {
-      rejected.push({ line: r.line, reason: 'Sama poissaolo on jo kirjattu (sama oppilas, päivä, laji ja tunnit).' });
+      rejected.push({ line: r.line, reason: m.duplicate });
       continue;
     }
     existing.add(key);
@@ -54,10 +56,10 @@ async function checkRows(tx: Tx, unitId: string, rows: AbsenceCsvRow[], today: s
   return { accepted, rejected };
 }
 
-export async function importAbsences(tx: Tx, actor: Actor, unitId: string, input: z.output<typeof ImportRequest>, now = new Date()): Promise<ImportReport> {
+export async function importAbsences(tx: Tx, actor: Actor, unitId: string, input: z.output<typeof ImportRequest>, lang: Lang = 'fi', now = new Date()): Promise<ImportReport> {
   const unit = await requireSchoolStaff(tx, actor, unitId);
-  const parsed = parseAbsenceCsv(input.csv);
-  const { accepted, rejected: unmatched } = await checkRows(tx, unit.id, parsed.rows, finnishToday(now));
+  const parsed = parseAbsenceCsv(input.csv, lang);
+  const { accepted, rejected: unmatched } = await checkRows(tx, unit.id, parsed.rows, finnishToday(now), lang);
   const rejected = [...parsed.rejected, ...unmatched].sort((a, b) => a.line - b.line);
   const total = parsed.rows.length + parsed.rejected.length;
   const changes = await predictLevelChanges(tx, accepted);

@@ -59,4 +59,19 @@ describe('draftSocialWelfareNotification', () => {
     expect(text.match(/\[Täydennä:/g)).toHaveLength(6);
     expect(text).not.toContain('eivät ole riittäneet');
   });
+
+  it('writes its own texts in Swedish and English, keeping the school’s entries as written', () => {
+    const sv = draftSocialWelfareNotification(makeInput({ lang: 'sv' }));
+    expect(sv.title).toBe('Barnskyddsanmälan (barnskyddslagen 417/2007, 25 §)');
+    expect(sv.text).toContain('Elev: Aino Esimerkki (född 2.4.2013)');
+    expect(sv.text).toContain('olovlig frånvaro 40 timmar, sjukfrånvaro 30,5 timmar, annan oroande frånvaro 4 timmar');
+    expect(sv.text).toContain('Möte i skolan');
+    expect(sv.text).toContain('- Kevennetty lukujärjestys'); // the school's own words
+    const en = draftSocialWelfareNotification(makeInput({ lang: 'en', kind: 'social-welfare-contact', followUp: null }));
+    expect(en.title).toBe('Contact to social welfare (Social Welfare Act 1301/2014, section 35)');
+    expect(en.text).toContain('the pupil has 74,5 hours of absence in total');
+    expect(en.text).toContain('[Complete: the follow-up meeting date');
+    expect(en.missing).toEqual(['follow-up']);
+    expect(en.text).not.toMatch(/Oppilas:|Täydennä/);
+  });
 });

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { NotificationDraftQuery, SendNotificationRequest } from '../../contracts/absence.contracts.js';
 import type { Tx } from '../../db/schema.js';
 import { raiseConcern } from '../concerns/index.js';
+import type { Lang } from '../shared/errors.js';
 import type { Actor } from '../identity/actor.js';
 import { authorizePupil } from './absence.access.js';
 import * as repo from './absence.repository.js';
@@ -22,7 +23,17 @@ const MEETING_KIND: Partial<Record<string, NotificationMeetingKind>> = {
 
 const lines = (s: string | null) => (s ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 
-export async function notificationDraft(tx: Tx, actor: Actor, clientId: string, query: z.output<typeof NotificationDraftQuery>, now = new Date()) {
+const SURVEY_TEXT = {
+  fi: { name: 'Koulupoissaolokysely (SRAS-R, Kearney)', talk: 'Huoli poissaoloista otettiin puheeksi oppilaan ja huoltajien kanssa.',
+    means: (a: unknown, b: unknown, c: unknown, d: unknown) => `Keskiarvot 0–6: kielteisten tunteiden välttäminen ${a}, sosiaalisten tilanteiden välttäminen ${b}, huomion hakeminen ${c}, mieluisa tekeminen koulun ulkopuolella ${d}.` },
+  sv: { name: 'Enkät om skolfrånvaro (SRAS-R, Kearney)', talk: 'Oron för frånvaron togs upp med eleven och vårdnadshavarna.',
+    means: (a: unknown, b: unknown, c: unknown, d: unknown) => `Medelvärden 0–6: att undvika negativa känslor ${a}, att undvika sociala situationer ${b}, att söka uppmärksamhet ${c}, trevliga saker utanför skolan ${d}.` },
+  en: { name: 'School refusal survey (SRAS-R, Kearney)', talk: 'The concern about the absences was raised with the pupil and the guardians.',
+    means: (a: unknown, b: unknown, c: unknown, d: unknown) => `Averages 0–6: avoiding negative feelings ${a}, escaping social situations ${b}, seeking attention ${c}, pleasant things outside school ${d}.` },
+} as const;
+
+export async function notificationDraft(tx: Tx, actor: Actor, clientId: string, query: z.output<typeof NotificationDraftQuery>, now = new Date(), lang: Lang = 'fi') {
+  const st = SURVEY_TEXT[lang];
   const enrolment = await authorizePupil(tx, actor, clientId, 'absence-notification.draft');
   const year = query.schoolYear ?? schoolYearOf(now);
   const thresholds = await thresholdsFor(tx, enrolment.municipality_code);
@@ -45,11 +56,11 @@ export async function notificationDraft(tx: Tx, actor: Actor, clientId: string, 
     supportMeasures: data.steps.flatMap((s) => lines(s.support_measures)),
     guardianCooperation: data.steps
       .filter((s) => s.code === 'discuss-with-guardians')
-      .map((s) => ({ date: s.done_on, description: s.agreed ?? 'Huoli poissaoloista otettiin puheeksi oppilaan ja huoltajien kanssa.' })),
+      .map((s) => ({ date: s.done_on, description: s.agreed ?? st.talk })),
     assessments: surveys.map((s) => ({
       date: s.done_on,
-      name: 'Koulupoissaolokysely (SRAS-R, Kearney)',
-      summary: s.summary ?? `Keskiarvot 0–6: kielteisten tunteiden välttäminen ${s.negative_affect}, sosiaalisten tilanteiden välttäminen ${s.social_evaluative}, huomion hakeminen ${s.attention}, mieluisa tekeminen koulun ulkopuolella ${s.tangible}.`,
+      name: st.name,
+      summary: s.summary ?? st.means(s.negative_affect, s.social_evaluative, s.attention, s.tangible),
     })),
     findings: null,
     consultation: null,
@@ -57,6 +68,7 @@ export async function notificationDraft(tx: Tx, actor: Actor, clientId: string, 
     followUp: lastFollowUp ? { meetingDate: lastFollowUp.follow_up_date, responsiblePerson: lastFollowUp.responsible_person } : null,
     sender: { name: sender?.display_name ?? actor.displayName, title: sender?.title ?? '', phone: sender?.phone ?? null, email: sender?.email ?? null },
     today,
+    lang,
   };
   return { ...draftSocialWelfareNotification(input), kind: query.kind };
 }

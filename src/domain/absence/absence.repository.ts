@@ -172,6 +172,7 @@ export interface NewStep {
   agreed: string | null;
   supportMeasures: string | null;
   meetingId: string | null;
+  planActionId?: string | null;
   concernId: string | null;
   recordedBy: string;
 }
@@ -183,7 +184,7 @@ export async function insertStep(tx: Tx, s: NewStep): Promise<string> {
       client_id: s.clientId, county_code: s.countyCode, organization_id: s.organizationId, unit_id: s.unitId,
       school_year: s.schoolYear, code: s.code, done_on: s.doneOn, follow_up_date: s.followUpDate,
       responsible_person: s.responsiblePerson, participants: s.participants, agreed: s.agreed,
-      support_measures: s.supportMeasures, meeting_id: s.meetingId, concern_id: s.concernId, recorded_by: s.recordedBy,
+      support_measures: s.supportMeasures, meeting_id: s.meetingId, concern_id: s.concernId, plan_action_id: s.planActionId ?? null, recorded_by: s.recordedBy,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -197,7 +198,7 @@ export function stepsOf(tx: Tx, clientIds: readonly string[], schoolYear: string
     .leftJoin('users as u', 'u.id', 's.recorded_by')
     .select([
       's.id', 's.client_id', 's.code', 's.done_on', 's.follow_up_date', 's.responsible_person', 's.participants',
-      's.agreed', 's.support_measures', 's.meeting_id', 's.concern_id', 'u.display_name as recorded_by_name', 's.created_at',
+      's.agreed', 's.support_measures', 's.meeting_id', 's.plan_action_id', 's.concern_id', 'u.display_name as recorded_by_name', 's.created_at',
     ])
     .where('s.client_id', 'in', clientIds)
     .where('s.school_year', '=', schoolYear)

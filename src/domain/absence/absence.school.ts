@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { ThresholdsRequest, WelfareOverview } from '../../contracts/absence.contracts.js';
 import type { Tx } from '../../db/schema.js';
+import { requireClientAccess } from '../access/index.js';
 import { recordAudit } from '../audit/index.js';
 import { isChild } from '../clients/index.js';
 import type { Actor } from '../identity/actor.js';
@@ -126,7 +127,7 @@ export async function guardianChildrenStatus(tx: Tx, actor: Actor, lang: Lang, s
     const thresholds = await thresholdsFor(tx, enrolment?.municipality_code ?? null);
     const data = years.get(c.id)!;
     const core = statusCore(evaluatePupil(data, thresholds), lang);
-    await recordAudit(tx, actor, { action: 'absence.guardian-read', clientId: c.id, resource: 'absence', basis: 'guardian', allowed: true });
+    await requireClientAccess(tx, actor, c.id, { action: 'absence.guardian-read', category: 'school', resource: 'absence' }); // basis 'guardian'
     items.push({
       clientId: c.id, name: `${c.first_name} ${c.last_name}`, school: enrolment?.unit_name ?? null, schoolYear: year,
       hours: core.hours, hoursByKind: core.hoursByKind, level: core.level,

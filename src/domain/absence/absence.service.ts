@@ -6,7 +6,8 @@ import type { Sector } from '../catalog/catalog.types.js';
 import { AccessDeniedError, requireClientAccess } from '../access/index.js';
 import type { Actor } from '../identity/actor.js';
 import { SCHOOL_ROLES } from '../identity/roles.js';
-import { getMeeting } from '../meetings/index.js';
+import { appendPlanActions, getMeeting } from '../meetings/index.js';
+import { getPlan } from '../plans/index.js';
 import { recordPathEvent, type PathPhase } from '../path/index.js';
 import { AppError, badRequest, conflict, notFound, type Lang } from '../shared/errors.js';
 import { authorizePupil, requireSchoolStaff } from './absence.access.js';
@@ -83,7 +84,7 @@ export const thresholdsOut = (t: AbsenceThresholds) => ({
 export function stepOut(s: PupilYear['steps'][number]) {
   return {
     id: s.id, code: s.code, doneOn: s.done_on, followUpDate: s.follow_up_date, responsiblePerson: s.responsible_person,
-    participants: s.participants, agreed: s.agreed, supportMeasures: s.support_measures, meetingId: s.meeting_id,
+    participants: s.participants, agreed: s.agreed, supportMeasures: s.support_measures, meetingId: s.meeting_id, planActionId: s.plan_action_id,
     concernId: s.concern_id, recordedByName: s.recorded_by_name,
   };
 }
@@ -150,6 +151,7 @@ export async function recordStep(
     const meeting = await getMeeting(tx, actor, input.meetingId);
     if (meeting.clientId !== clientId) throw notFound();
   }
+  const planActionId = await stepPlanAction(tx, actor, clientId, input, enrolment.organization_id);
   const schoolYear = schoolYearOf(input.doneOn);
   const thresholds = await thresholdsFor(tx, enrolment.municipality_code);
   const before = evaluatePupil((await loadPupilYears(tx, [clientId], schoolYear)).get(clientId)!, thresholds);
@@ -157,7 +159,7 @@ export async function recordStep(
     clientId, countyCode: enrolment.county_code, organizationId: enrolment.organization_id, unitId: enrolment.unit_id, schoolYear,
     code: input.code, doneOn: input.doneOn, followUpDate: input.followUpDate ?? null, responsiblePerson: input.responsiblePerson || null,
     participants: input.participants || null, agreed: input.agreed || null, supportMeasures: input.supportMeasures || null,
-    meetingId: input.meetingId ?? null, concernId: input.concernId ?? null, recordedBy: actor.userId,
+    meetingId: input.meetingId ?? null, concernId: input.concernId ?? null, planActionId, recordedBy: actor.userId,
   });
   // The notification step is recorded on the path by the concerns module itself.
   if (!input.concernId) {
@@ -172,6 +174,38 @@ export async function recordStep(
   const after = evaluatePupil((await loadPupilYears(tx, [clientId], schoolYear)).get(clientId)!, thresholds);
   await recordLevelChange(tx, actor, { clientId, countyCode: enrolment.county_code, organizationId: enrolment.organization_id }, before.level, after);
   return id;
+}
+
+/**
+ * The plan side of a step: link to an existing action of the pupil's plan, or add the step to the
+ * plan as a new action (the plans module's updatePlan: a new version with who and when). Reading
+ * or changing the plan needs the plan category and a plan editor's role; otherwise 404 / 403.
+ */
+async function stepPlanAction(
+  tx: Tx, actor: Actor, clientId: string, input: z.output<typeof RecordStepRequest>, schoolOrganizationId: string,
+): Promise<string | null> {
+  if (input.planActionId && input.addToPlan) {
+    throw badRequest('plan_action_twice', {
+      fi: 'Valitse joko olemassa oleva suunnitelman toimenpide tai uusi toimenpide, ei molempia.',
+      sv: 'Välj antingen en befintlig åtgärd i planen eller en ny åtgärd, inte båda.',
+      en: 'Choose either an existing plan action or a new one, not both.',
+    });
+  }
+  if (input.planActionId) {
+    const plan = await getPlan(tx, actor, clientId);
+    if (!plan.actions.some((a) => a.id === input.planActionId)) throw notFound();
+    return input.planActionId;
+  }
+  if (!input.addToPlan) return null;
+  const def = ACTIONS.find((a) => a.code === input.code)!;
+  const title = `${STEP_PATH[input.code]!.title}${input.agreed ? `: ${input.agreed}` : ''}`.slice(0, 300);
+  const { actionIds } = await appendPlanActions(tx, actor, clientId, [{
+    title,
+    due: input.followUpDate ?? input.doneOn,
+    responsible: { kind: 'organization', organizationId: schoolOrganizationId, userId: null, name: input.responsiblePerson || null },
+    indicator: def.description.fi.slice(0, 1000),
+  }]);
+  return actionIds[0]!;
 }
 
 /** Attaches the optional school-absence survey (Kearney SRAS-R), recommended after 30 hours. */

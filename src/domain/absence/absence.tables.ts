@@ -88,6 +88,8 @@ export interface AbsenceStepTable {
   support_measures: string | null;
   meeting_id: string | null;
   concern_id: string | null;
+  /** The plan action this step created or was linked to (0831). */
+  plan_action_id: string | null;
   recorded_by: string | null;
   created_at: CreatedAt;
 }

@@ -135,3 +135,40 @@ export async function isMeetingParticipant(tx: Tx, clientId: string, userId: str
     .executeTakeFirst();
   return !!row;
 }
+
+/**
+ * The pupil's active enrolment in a school unit where the user works: their own unit (teacher,
+ * student welfare, school nurse of that school) or a unit they serve as county student welfare staff.
+ */
+export async function schoolEnrolmentOfStaff(tx: Tx, clientId: string, userId: string, unitId: string | null) {
+  return tx
+    .selectFrom('pupil_enrolments as e')
+    .select(['e.id', 'e.unit_id'])
+    .where('e.client_id', '=', clientId)
+    .where('e.ended_on', 'is', null)
+    .where((eb) =>
+      eb.or([
+        ...(unitId ? [eb('e.unit_id', '=', unitId)] : []),
+        eb('e.unit_id', 'in', eb.selectFrom('school_welfare_staff').select('unit_id').where('user_id', '=', userId)),
+      ]),
+    )
+    .executeTakeFirst();
+}
+
+/**
+ * Is the guardian client recorded as a guardian (client_close_ones.is_guardian, 0200) of the child,
+ * and is the child under 18 on the given Finnish date (YYYY-MM-DD)?
+ */
+export async function isGuardianOfMinor(tx: Tx, guardianClientId: string, childId: string, today: string): Promise<boolean> {
+  const eighteenYearsAgo = `${Number(today.slice(0, 4)) - 18}${today.slice(4)}`;
+  const row = await tx
+    .selectFrom('client_close_ones as co')
+    .innerJoin('clients as c', 'c.id', 'co.client_id')
+    .select('c.id')
+    .where('co.client_id', '=', childId)
+    .where('co.related_client_id', '=', guardianClientId)
+    .where('co.is_guardian', '=', true)
+    .where(sql<boolean>`c.birth_date > ${eighteenYearsAgo}::date`)
+    .executeTakeFirst();
+  return !!row;
+}

@@ -1,7 +1,7 @@
 import type { Tx } from '../../db/schema.js';
 import { recordAudit } from '../audit/index.js';
 import type { Actor } from '../identity/actor.js';
-import { isProfessional } from '../identity/roles.js';
+import { isProfessional, SCHOOL_ROLES } from '../identity/roles.js';
 import { AppError } from '../shared/errors.js';
 import * as repo from './access.repository.js';
 import { coverageFor } from './access.rules.js';
@@ -16,7 +16,15 @@ export interface AccessGrant {
   basis: string;
   /** Which categories the actor may see; null = all (the client's own organisation or the client). */
   categories: readonly DataCategory[] | null;
+  /**
+   * The basis covers only requests that name one of its categories (the school-enrolment basis:
+   * a teacher reads a pupil's absences, not the pupil's client record).
+   */
+  categoryRequired?: boolean;
 }
+
+/** What the school-enrolment basis lets the pupil's school staff see (Act 1287/2013 § 23). */
+export const SCHOOL_ENROLMENT_CATEGORIES: readonly DataCategory[] = ['school'];
 
 export interface AccessRequest {
   action: string; // e.g. 'client.read'
@@ -37,34 +45,70 @@ export class AccessDeniedError extends AppError {
 
 /**
  * Decides on what basis, if any, the actor may see the client, and which categories. The one place
- * this is decided. Read fresh on every request (no cache), so a revoked consent or an ended
- * relationship takes effect on the next request. In order:
+ * this is decided. Read fresh on every request (no cache), so a revoked consent, an ended
+ * relationship or enrolment, or a child turning 18 takes effect on the next request. In order:
  *  1. the client themself;
- *  2. an active client relationship in the actor's organisation → everything;
- *  3. an unexpired emergency access of this user → everything, flagged for review;
- *  4. receiver of an open referral, or participant of a meeting, covered by an active consent
+ *  2. a guardian (huoltaja) of an under-18 child, acting for the child in the portal → everything
+ *     the child could see (client_close_ones.is_guardian, 0200);
+ *  3. an active client relationship in the actor's organisation → everything;
+ *  4. an unexpired emergency access of this user → everything, flagged for review;
+ *  5. receiver of an open referral, or participant of a meeting, covered by an active consent
  *     → the consented categories (plus any statutory ones);
- *  5. a recorded statutory basis (e.g. duty to notify) naming the organisation → its categories.
+ *  6. a recorded statutory basis (e.g. duty to notify) naming the organisation → its categories;
+ *  7. school enrolment: school staff (teacher, student welfare, school nurse) of the pupil's school
+ *     unit, or the county's student welfare staff serving that school (school_welfare_staff)
+ *     → 'school' only, and only for requests that name it (Pupil and Student Welfare Act 1287/2013 § 23).
+ * When `category` is given, the first basis that covers it wins (so a consent without 'school'
+ * does not hide the enrolment basis); otherwise the first basis found.
  */
-export async function resolveAccess(tx: Tx, actor: Actor, clientId: string, now = new Date()): Promise<AccessGrant | null> {
+export async function resolveAccess(tx: Tx, actor: Actor, clientId: string, now = new Date(), category?: DataCategory): Promise<AccessGrant | null> {
   if (!isUuid(clientId)) return null;
-  if (actor.role === 'client') {
-    return actor.clientId === clientId ? { clientId, basis: 'self', categories: null } : null;
-  }
+  if (actor.role === 'client') return clientBasis(tx, actor, clientId, now);
   if (!isProfessional(actor.role)) return null; // managers and admins work with reports, not client records
   if (await repo.hasActiveRelationship(tx, clientId, actor.organizationId)) return { clientId, basis: 'client-relationship', categories: null };
   if (await repo.activeEmergencyAccess(tx, clientId, actor.userId, now)) return { clientId, basis: 'emergency', categories: null };
+  const covers = (g: AccessGrant) => !category || !g.categories || g.categories.includes(category);
+  let first: AccessGrant | null = null;
   const org = { id: actor.organizationId, sector: actor.organizationSector };
   const cover = coverageFor(await repo.disclosureBasesFor(tx, clientId, org), org, now);
   if (cover.consentIds.length > 0) {
     const via = (await repo.isOpenReferralReceiver(tx, clientId, org.id)) ? 'referral' : await meetingParticipantBasis(tx, actor, clientId, now);
-    if (via) return { clientId, basis: `consent:${via}`, categories: union(cover.consentCategories, cover.statutoryCategories) };
+    if (via) {
+      first = { clientId, basis: `consent:${via}`, categories: union(cover.consentCategories, cover.statutoryCategories) };
+      if (covers(first)) return first;
+    }
   }
   if (cover.statutoryCodes.length > 0) {
-    return { clientId, basis: `statutory:${cover.statutoryCodes[0]}`, categories: cover.statutoryCategories };
+    const statutory: AccessGrant = { clientId, basis: `statutory:${cover.statutoryCodes[0]}`, categories: cover.statutoryCategories };
+    if (covers(statutory)) return statutory;
+    first ??= statutory;
   }
+  if (SCHOOL_ROLES.includes(actor.role) && (!category || SCHOOL_ENROLMENT_CATEGORIES.includes(category))) {
+    const enrolment = await repo.schoolEnrolmentOfStaff(tx, clientId, actor.userId, actor.unitId);
+    if (enrolment) {
+      const school: AccessGrant = { clientId, basis: 'school-enrolment', categories: SCHOOL_ENROLMENT_CATEGORIES, categoryRequired: true };
+      if (category || !first) return school;
+    }
+  }
+  return first;
+}
+
+/**
+ * A client login: themself, or — as a guardian — an under-18 child. A guardian acting for the child
+ * in the portal carries the child's id as clientId and their own as guardianClientId; the guardianship
+ * and the child's age are checked again here on every request, never trusted from the actor.
+ */
+async function clientBasis(tx: Tx, actor: Actor, clientId: string, now: Date): Promise<AccessGrant | null> {
+  const person = actor.guardianClientId ?? actor.clientId;
+  if (!person) return null;
+  if (!actor.guardianClientId && person === clientId) return { clientId, basis: 'self', categories: null };
+  if (actor.guardianClientId && actor.clientId !== clientId) return null; // acting for one child at a time
+  if (person !== clientId && (await repo.isGuardianOfMinor(tx, person, clientId, finnishDate(now)))) return { clientId, basis: 'guardian', categories: null };
   return null;
 }
+
+const FINNISH_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' });
+const finnishDate = (at: Date) => FINNISH_DATE.format(at);
 
 /**
  * The meetings basis: the actor (or their organisation) is invited to a network meeting of the
@@ -84,8 +128,8 @@ const union = (a: readonly DataCategory[], b: readonly DataCategory[]) => [...ne
  * audit-logged in the caller's transaction; refusals throw AccessDeniedError (404).
  */
 export async function requireClientAccess(tx: Tx, actor: Actor, clientId: string, request: AccessRequest): Promise<AccessGrant> {
-  const grant = await resolveAccess(tx, actor, clientId);
-  const categoryAllowed = !request.category || !grant?.categories || grant.categories.includes(request.category);
+  const grant = await resolveAccess(tx, actor, clientId, new Date(), request.category);
+  const categoryAllowed = request.category ? !grant?.categories || grant.categories.includes(request.category) : !grant?.categoryRequired;
   if (!grant || !categoryAllowed) throw new AccessDeniedError(actor, clientId, request);
   await recordAudit(tx, actor, {
     action: request.action,

@@ -10,7 +10,7 @@ export async function configuredLifeAreas(tx: Tx, countyCode: string) {
 
 export async function insertSelfAssessment(
   tx: Tx,
-  s: { clientId: string; countyCode: string; organizationId: string | null; filledBy: 'client' | 'client-with-worker' | 'client-with-close-one'; ownWords: string | null; recordedBy: string | null; at?: Date | string },
+  s: { clientId: string; countyCode: string; organizationId: string | null; filledBy: 'client' | 'client-with-worker' | 'client-with-close-one' | 'guardian'; ownWords: string | null; recordedBy: string | null; at?: Date | string },
   answers: { key: string; rating: number; note: string | null }[],
 ) {
   const row = await tx

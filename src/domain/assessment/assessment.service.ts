@@ -68,7 +68,8 @@ export async function recordSelfAssessment(tx: Tx, actor: Actor, clientId: strin
       en: `Answer at least one life area. Unknown areas: ${unknown.join(', ') || '–'}.`,
     });
   }
-  const filledBy = actor.role === 'client' ? 'client' : (input.filledBy ?? 'client-with-worker');
+  // A guardian acting for their child in the portal (basis 'guardian') is recorded as the giver.
+  const filledBy = actor.role === 'client' ? (actor.guardianClientId ? 'guardian' : 'client') : (input.filledBy ?? 'client-with-worker');
   const id = await repo.insertSelfAssessment(
     tx,
     { clientId, countyCode: actor.countyCode, organizationId: actor.role === 'client' ? null : actor.organizationId, filledBy, ownWords: input.ownWords ?? null, recordedBy: actor.userId },

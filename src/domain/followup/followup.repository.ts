@@ -158,6 +158,14 @@ export async function settingsLayers(tx: Tx, countyCode: string, organizationId:
   return rows.sort((a, b) => Number(a.organization_id !== null) - Number(b.organization_id !== null)).map((r) => r.settings as Partial<FollowupSettings>);
 }
 
+/** The stored override of one layer: the county default (organizationId null) or an organisation's own. */
+export async function settingsLayer(tx: Tx, countyCode: string, organizationId: string | null): Promise<Partial<FollowupSettings> | null> {
+  let q = tx.selectFrom('followup_settings').select('settings').where('county_code', '=', countyCode);
+  q = organizationId ? q.where('organization_id', '=', organizationId) : q.where('organization_id', 'is', null);
+  const row = await q.executeTakeFirst();
+  return row ? (row.settings as Partial<FollowupSettings>) : null;
+}
+
 export async function upsertSettings(tx: Tx, countyCode: string, organizationId: string | null, settings: Record<string, unknown>, userId: string) {
   let del = tx.deleteFrom('followup_settings').where('county_code', '=', countyCode);
   del = organizationId ? del.where('organization_id', '=', organizationId) : del.where('organization_id', 'is', null);

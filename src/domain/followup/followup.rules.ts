@@ -3,6 +3,7 @@
  * the verify-and-follow defaults per guidance level, working-day deadlines and alert thresholds.
  * Everything configurable lives in FollowupSettings; followup_settings rows override the defaults.
  */
+import { isWorkingDay } from './finnish-holidays.js';
 
 export type GuidanceLevel = 'neuvonta-ja-ohjaus' | 'asiakasohjaus' | 'intensiivinen-palveluohjaus';
 
@@ -103,14 +104,13 @@ export function daysBetween(fromIso: string, toIso: string): number {
   return Math.round((Date.parse(`${toIso}T12:00:00Z`) - Date.parse(`${fromIso}T12:00:00Z`)) / 86_400_000);
 }
 
-/** The n:th working day (Mon–Fri) after a date. Public holidays are not excluded (conservative). */
+/** The n:th working day after a date: Mon–Fri, skipping Finnish public holidays, Midsummer Eve and Christmas Eve. */
 export function addWorkingDays(isoDate: string, n: number): string {
   let d = isoDate;
   let left = n;
   while (left > 0) {
     d = addDays(d, 1);
-    const weekday = new Date(`${d}T12:00:00Z`).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left -= 1;
+    if (isWorkingDay(d)) left -= 1;
   }
   return d;
 }

@@ -4,4 +4,5 @@ export { getFollowupSettings, saveFollowupSettings } from './followup.settings.j
 export { runReminders, LoggingChannel, type NotificationChannel, type OutgoingNotification } from './followup.reminders.js';
 export { insertTask, insertContact, tasksOfMeeting, organizationSectors, usersByIds, type NewTask } from './followup.repository.js';
 export * from './followup.rules.js';
+export { easterSunday, finnishHolidays, isFinnishHoliday, isWorkingDay, type Holiday, type HolidayKey } from './finnish-holidays.js';
 export type * from './followup.tables.js';

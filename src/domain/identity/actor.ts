@@ -13,6 +13,11 @@ export interface Actor {
   unitId: string | null;
   /** For role 'client': the client record this login belongs to. */
   clientId: string | null;
+  /**
+   * Set only while a guardian acts for their under-18 child in the portal (portal subjectOf): then
+   * clientId is the child's and this is the guardian's own client record. resolveAccess re-checks it.
+   */
+  guardianClientId?: string | null;
   /** Request metadata carried into audit rows. */
   correlationId: string;
   ip: string | null;

@@ -8,6 +8,7 @@ import { isProfessional } from '../identity/roles.js';
 import { recordPathEvent } from '../path/index.js';
 import { AppError, badRequest, forbidden, notFound, type Lang } from '../shared/errors.js';
 import * as repo from './meetings.repository.js';
+import { addDecisionsToPlan, decisionResponsible } from './meetings.plan.js';
 import { clientChecklist, decisionProblems, DEFAULT_AGENDA, meetingPhase } from './meetings.rules.js';
 
 const METHOD_FI: Record<string, string> = {
@@ -124,7 +125,7 @@ async function detail(tx: Tx, m: repo.MeetingRow): Promise<MeetingDetail> {
 
 /**
  * Records the minutes: the summary, each decision as a task (who does what by when, optionally
- * linked to a plan action), the feedback round and the client's checklist. The meeting becomes
+ * linked to an existing plan action or added to the plan as a new action — a new plan version), the feedback round and the client's checklist. The meeting becomes
  * held, counts as a contact with the client and is a step on the path with the participants' sectors.
  */
 export async function recordMinutes(tx: Tx, actor: Actor, id: string, input: RecordMinutesRequest, now = new Date()) {
@@ -147,11 +148,25 @@ export async function recordMinutes(tx: Tx, actor: Actor, id: string, input: Rec
   if (input.decisions.some((d) => d.planActionId && !validActions.has(d.planActionId))) {
     throw badRequest('unknown_plan_action', { fi: 'Suunnitelman toimenpidettä ei löytynyt.', sv: 'Planens åtgärd hittades inte.', en: 'The plan action was not found.' });
   }
+  if (input.decisions.some((d) => d.planActionId && d.addToPlan)) {
+    throw badRequest('plan_action_twice', {
+      fi: 'Valitse joko olemassa oleva suunnitelman toimenpide tai uusi toimenpide, ei molempia.',
+      sv: 'Välj antingen en befintlig åtgärd i planen eller en ny åtgärd, inte båda.',
+      en: 'Choose either an existing plan action or a new one, not both.',
+    });
+  }
   const participants = await repo.participantsOf(tx, m.id);
   const clientNames = new Set(participants.filter((p) => p.kind === 'client').map((p) => p.name));
+  const owners: Awaited<ReturnType<typeof resolveOwner>>[] = [];
+  for (const d of input.decisions) owners.push(await resolveOwner(tx, d.responsibleUserId, d.responsibleName));
+  // The plan is updated from the decisions: new actions first (one new plan version), then the tasks link to them.
+  const toPlan = input.decisions.flatMap((d, i) => (d.addToPlan ? [{ i, title: d.what, due: d.due, owner: owners[i]!, responsible: decisionResponsible(owners[i]!, participants) }] : []));
+  const planUpdate = await addDecisionsToPlan(tx, actor, m.client_id, toPlan);
+  const planActionOf = new Map(toPlan.map((d, k) => [d.i, planUpdate.actionIds[k]!]));
   const tasks: { id: string; what: string; ownerName: string; ownerUserId: string | null; due: string; planActionId: string | null; ownerOrg: string | null }[] = [];
   for (const [i, d] of input.decisions.entries()) {
-    const owner = await resolveOwner(tx, d.responsibleUserId, d.responsibleName);
+    const owner = owners[i]!;
+    const planActionId = d.planActionId ?? planActionOf.get(i) ?? null;
     const taskId = await insertTask(tx, {
       countyCode: m.county_code,
       organizationId: actor.organizationId,
@@ -162,10 +177,10 @@ export async function recordMinutes(tx: Tx, actor: Actor, id: string, input: Rec
       source: 'meeting',
       meetingId: m.id,
       position: i,
-      planActionId: d.planActionId ?? null,
+      planActionId,
       createdBy: actor.userId,
     });
-    tasks.push({ id: taskId, what: d.what, ownerName: owner.ownerName, ownerUserId: owner.ownerUserId, due: d.due, planActionId: d.planActionId ?? null, ownerOrg: owner.ownerOrganizationId });
+    tasks.push({ id: taskId, what: d.what, ownerName: owner.ownerName, ownerUserId: owner.ownerUserId, due: d.due, planActionId, ownerOrg: owner.ownerOrganizationId });
   }
   const checklist = input.clientChecklist?.length
     ? input.clientChecklist
@@ -199,6 +214,7 @@ export async function recordMinutes(tx: Tx, actor: Actor, id: string, input: Rec
   return {
     id: m.id,
     tasks: tasks.map((t) => ({ id: t.id, title: t.what, ownerName: t.ownerName, ownerUserId: t.ownerUserId, due: t.due, status: 'open' as const, planActionId: t.planActionId })),
+    planVersion: planUpdate.version,
   };
 }
 

@@ -51,7 +51,7 @@ export const absenceRoutes: AnyRoute[] = [
     method: 'GET', url: '/api/v1/pupils/:clientId/notification-draft', tags, auth: SCHOOL_STAFF, clientData: pupil,
     summary: 'Draft of the Social Welfare Act 35 § contact or child-protection notification from what the school has recorded',
     params: PupilParams, query: NotificationDraftQuery, response: NotificationDraftOut,
-    handler: ({ params, query, actor, tx }) => tx((t) => notificationDraft(t, actor, params.clientId, query)),
+    handler: ({ params, query, actor, lang, tx }) => tx((t) => notificationDraft(t, actor, params.clientId, query, new Date(), lang)),
   }),
   defineRoute({
     method: 'POST', url: '/api/v1/pupils/:clientId/notification', tags, auth: SCHOOL_STAFF, clientData: pupil, status: 201,
@@ -75,8 +75,8 @@ export const absenceRoutes: AnyRoute[] = [
     method: 'POST', url: '/api/v1/schools/:unitId/absence-imports', tags, auth: SCHOOL_STAFF,
     summary: 'Import absences from the school system as CSV in one transaction; rejected rows are reported by line',
     params: UnitParams, body: ImportRequest, response: ImportReport,
-    handler: async ({ params, body, actor, tx, reply }) => {
-      const report = await tx((t) => importAbsences(t, actor, params.unitId, body));
+    handler: async ({ params, body, actor, lang, tx, reply }) => {
+      const report = await tx((t) => importAbsences(t, actor, params.unitId, body, lang));
       // 201 when written, 200 for a dry run (nothing created).
       reply.code(report.dryRun ? 200 : 201);
       return report;

@@ -5,6 +5,7 @@ import {
   CompleteTaskRequest,
   CreateTaskRequest,
   FollowupSettingsBody,
+  FollowupSettingsView,
   MarkReadRequest,
   MyTasksQuery,
   NotificationList,
@@ -29,34 +30,25 @@ import {
   todayView,
 } from '../../domain/followup/index.js';
 import { defineRoute, type AnyRoute } from '../route.js';
-import { portalRoutes } from './portal.routes.js';
+import { myTasks as clientsOwnTasks, subjectOf } from '../../domain/portal/index.js';
 
 const Created = z.object({ id: z.string().uuid() });
 
-/**
- * GET /api/v1/me/tasks is one URL for two audiences: the worker's tasks (this module's public
- * contract) and the client's own agreed tasks (the portal). Fastify allows one handler per URL,
- * so this route owns it and hands clients to the portal's handler, taken out of the portal's list.
- * TODO(lead): drop the portal's `get('/tasks', …)` line and this splice together.
- */
-const portalTasksIndex = portalRoutes.findIndex((r) => r.method === 'GET' && r.url === '/api/v1/me/tasks');
-const portalTasks = portalTasksIndex >= 0 ? portalRoutes.splice(portalTasksIndex, 1)[0] : undefined;
-
 export const followupRoutes: AnyRoute[] = [
+  /**
+   * One URL for two audiences, one handler: a worker gets their own follow-up tasks, a client
+   * (in the portal) the tasks agreed for them — or, as a guardian with ?clientId=, for their child.
+   */
   defineRoute({
     method: 'GET',
     url: '/api/v1/me/tasks',
-    summary: 'The worker’s own follow-up tasks (open by default), with overdue flags; for a client, the tasks agreed for them',
-    tags: ['followup'],
+    summary: 'The worker’s own follow-up tasks (open by default), with overdue flags; for a client, the tasks agreed for them (?clientId= a guardian’s child)',
+    tags: ['followup', 'portal'],
     auth: 'authenticated',
-    response: z.union([TaskList, portalTasks?.response ?? TaskList]),
-    handler: (ctx) => {
-      if (ctx.actor.role === 'client' && portalTasks) {
-        return portalTasks.handler({ ...ctx, query: portalTasks.query ? portalTasks.query.parse(ctx.req.query ?? {}) : undefined });
-      }
-      const parsed = MyTasksQuery.safeParse(ctx.req.query ?? {});
-      return ctx.tx((t) => myTasks(t, ctx.actor, parsed.success ? parsed.data.status : 'open'));
-    },
+    query: MyTasksQuery,
+    response: TaskList,
+    handler: ({ actor, query, tx }) =>
+      tx(async (t) => (actor.role === 'client' ? clientsOwnTasks(t, await subjectOf(t, actor, query.clientId)) : myTasks(t, actor, query.status))),
   }),
   defineRoute({
     method: 'GET',
@@ -147,17 +139,20 @@ export const followupRoutes: AnyRoute[] = [
   defineRoute({
     method: 'GET',
     url: '/api/v1/followup/settings',
-    summary: 'Verify-and-follow defaults and alert thresholds in force',
+    summary: 'Verify-and-follow defaults and alert thresholds in force, and whether the caller may change them',
     tags: ['followup'],
+    auth: 'authenticated', // workers, managers and admins; a client gets 403 from the use case
+    response: FollowupSettingsView,
     handler: ({ actor, tx }) => tx((t) => getFollowupSettings(t, actor)),
   }),
   defineRoute({
     method: 'PUT',
     url: '/api/v1/followup/settings',
-    summary: 'Change the thresholds (manager: own organisation; admin: county default)',
+    summary: 'Change the thresholds (manager: own organisation; admin: county default); values not sent stay as they were',
     tags: ['followup'],
     auth: ['manager', 'admin'],
     body: FollowupSettingsBody,
+    response: FollowupSettingsView,
     handler: ({ body, actor, tx }) => tx((t) => saveFollowupSettings(t, actor, body)),
   }),
 ];

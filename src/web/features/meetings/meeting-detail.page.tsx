@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import type { MeetingDetail } from '../../../contracts/meetings.contracts.js';
 import { Button, Card, ErrorMessage, LoadingState, PageHeader, Table, TextField } from '../../ui/index.js';
 import { formatDateTime, formatDay } from '../today/followup.api.js';
-import { useApproveMinutes, useMeeting } from './meetings.api.js';
+import { useApproveMinutes, useClientPlanForMinutes, useMeeting } from './meetings.api.js';
 import { MinutesForm } from './minutes-form.js';
 
 export function MeetingDetailPage() {
@@ -110,6 +110,8 @@ function RecordedMinutes({ m }: { m: MeetingDetail }) {
   const approve = useApproveMinutes(m.id);
   const [note, setNote] = useState('');
   const statusText = { open: t('minutes.statusOpen'), done: t('minutes.statusDone'), 'not-done': t('minutes.statusNotDone') };
+  const plan = useClientPlanForMinutes(m.clientId);
+  const planTitles = new Map((plan.data?.actions ?? []).map((a) => [a.id, a.title]));
   return (
     <>
       <Card title={t('minutes.recorded')}>
@@ -132,6 +134,7 @@ function RecordedMinutes({ m }: { m: MeetingDetail }) {
             { key: 'who', header: t('minutes.owner'), render: (d) => d.ownerName },
             { key: 'due', header: t('minutes.due'), render: (d) => formatDay(d.due) },
             { key: 'status', header: t('minutes.taskStatus'), render: (d) => statusText[d.status] },
+            { key: 'plan', header: t('minutes.planColumn'), render: (d) => (d.planActionId ? (planTitles.get(d.planActionId) ?? t('minutes.planLinked')) : '–') },
           ]}
         />
       </Card>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from '../../api/client.js';
+import { api, isApiError } from '../../api/client.js';
+import type { Plan } from '../../../contracts/plans.contracts.js';
 import type {
   CreateMeetingRequest,
   MeetingDefaults,
@@ -22,6 +23,12 @@ export const useMeetingClients = () =>
   useQuery({ queryKey: meetingKeys.clients, queryFn: () => api.get<z.infer<typeof MeetingClientOptions>>('/me/meeting-clients') });
 export const useMeetingDefaults = (clientId: string) =>
   useQuery({ queryKey: meetingKeys.defaults(clientId), queryFn: () => api.get<MeetingDefaults>(`/clients/${clientId}/meeting-defaults`), enabled: !!clientId });
+/** The client's plan for the minutes' plan-action picker; null when the client has no plan yet. */
+export const useClientPlanForMinutes = (clientId: string) =>
+  useQuery({
+    queryKey: ['meetings', 'plan', clientId] as const,
+    queryFn: () => api.get<Plan>(`/clients/${clientId}/plan`).catch((e: unknown) => (isApiError(e, 404) ? null : Promise.reject(e))),
+  });
 export const useMeeting = (id: string) => useQuery({ queryKey: meetingKeys.detail(id), queryFn: () => api.get<MeetingDetail>(`/meetings/${id}`) });
 
 export function useCreateMeeting() {
@@ -36,7 +43,8 @@ export function useRecordMinutes(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: z.input<typeof RecordMinutesRequest>) => api.post<{ id: string }>(`/meetings/${id}/minutes`, body),
-    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['meetings'] }), client.invalidateQueries({ queryKey: ['followup'] })]),
+    // The decisions may have updated the plan too.
+    onSuccess: () => Promise.all(['meetings', 'followup', 'plans', 'plan'].map((key) => client.invalidateQueries({ queryKey: [key] }))),
   });
 }
 

@@ -2,21 +2,23 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingDetail } from '../../../contracts/meetings.contracts.js';
 import { Button, Card, ErrorMessage, Field, TextField } from '../../ui/index.js';
-import { lines, useRecordMinutes } from './meetings.api.js';
+import { lines, useClientPlanForMinutes, useRecordMinutes } from './meetings.api.js';
 
 interface DecisionDraft {
   what: string;
   who: string; // participant user id, 'name:<name>' for a participant without login, or 'other'
   otherName: string;
   due: string;
+  plan: string; // '' = not in the plan, 'new' = a new plan action, else the id of an existing plan action
 }
 
-const emptyDecision = (due: string): DecisionDraft => ({ what: '', who: '', otherName: '', due });
+const emptyDecision = (due: string): DecisionDraft => ({ what: '', who: '', otherName: '', due, plan: '' });
 
 /** Minutes: summary, decisions (who does what by when → tasks), feedback round, extra checklist items. */
 export function MinutesForm({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation('meetings');
   const record = useRecordMinutes(meeting.id);
+  const plan = useClientPlanForMinutes(meeting.clientId);
   const meetingDay = meeting.startsAt.slice(0, 10);
   const [summary, setSummary] = useState('');
   const [decisions, setDecisions] = useState<DecisionDraft[]>([emptyDecision(meetingDay)]);
@@ -34,6 +36,7 @@ export function MinutesForm({ meeting }: { meeting: MeetingDetail }) {
         .map((d) => ({
           what: d.what,
           due: d.due,
+          ...(d.plan === 'new' ? { addToPlan: true } : d.plan ? { planActionId: d.plan } : {}),
           ...(d.who.startsWith('name:') ? { responsibleName: d.who.slice(5) } : d.who === 'other' || !d.who ? { responsibleName: d.otherName } : { responsibleUserId: d.who }),
         })),
       clientChecklist: undefined as string[] | undefined,
@@ -50,6 +53,7 @@ export function MinutesForm({ meeting }: { meeting: MeetingDetail }) {
         <Field label={t('minutes.summary')}>{(control) => <textarea className="input" rows={5} required {...control} value={summary} onChange={(e) => setSummary(e.target.value)} />}</Field>
         <fieldset className="meeting-fieldset">
           <legend>{t('minutes.decisions')}</legend>
+          {plan.data === null && <p className="meeting-muted">{t('minutes.noPlan')}</p>}
           {decisions.map((d, i) => (
             <fieldset key={i} className="meeting-decision">
               <legend>{t('minutes.decisionN', { n: i + 1 })}</legend>
@@ -71,6 +75,25 @@ export function MinutesForm({ meeting }: { meeting: MeetingDetail }) {
                 {d.who === 'other' && <TextField label={t('minutes.otherName')} value={d.otherName} onChange={(e) => update(i, { otherName: e.target.value })} />}
                 <TextField label={t('minutes.due')} type="date" value={d.due} min={meetingDay} onChange={(e) => update(i, { due: e.target.value })} />
               </div>
+              {plan.data && (
+                <Field label={t('minutes.plan')} hint={t('minutes.planHint')}>
+                  {(control) => (
+                    <select className="input" {...control} value={d.plan} onChange={(e) => update(i, { plan: e.target.value })}>
+                      <option value="">{t('minutes.planNone')}</option>
+                      <option value="new">{t('minutes.planNew')}</option>
+                      {plan.data!.actions.length > 0 && (
+                        <optgroup label={t('minutes.planExisting')}>
+                          {plan.data!.actions.map((a) => (
+                            <option key={a.id} value={a.id}>
+                              {a.title}
+                            </option>
+                          ))}
+                        </optgroup>
+                      )}
+                    </select>
+                  )}
+                </Field>
+              )}
               {decisions.length > 1 && (
                 <Button size="small" variant="quiet" onClick={() => setDecisions(decisions.filter((_, j) => j !== i))}>
                   {t('minutes.removeDecision', { n: i + 1 })}

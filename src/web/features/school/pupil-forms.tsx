@@ -43,11 +43,12 @@ export function RecordStepForm({ clientId, next }: { clientId: string; next: Req
   const { t } = useTranslation('school');
   const [code, setCode] = useState<RequiredActionCode>(next ?? 'discuss-with-guardians');
   const [f, setF] = useState({ doneOn: finnishToday(), followUpDate: '', responsiblePerson: '', participants: '', agreed: '', supportMeasures: '' });
+  const [addToPlan, setAddToPlan] = useState(false);
   const post = usePupilPost<object>(clientId, 'absence-steps');
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const body = Object.fromEntries(Object.entries({ code, ...f }).filter(([, v]) => v !== ''));
+    const body = { ...Object.fromEntries(Object.entries({ code, ...f }).filter(([, v]) => v !== '')), ...(addToPlan ? { addToPlan: true } : {}) };
     post.mutate(body);
   };
   return (
@@ -66,6 +67,10 @@ export function RecordStepForm({ clientId, next }: { clientId: string; next: Req
         <TextField label={t('step.participants')} value={f.participants} onChange={set('participants')} />
         <Field label={t('step.agreed')}>{(c) => <textarea className="input" rows={3} {...c} value={f.agreed} onChange={set('agreed')} />}</Field>
         <Field label={t('step.supportMeasures')}>{(c) => <textarea className="input" rows={3} {...c} value={f.supportMeasures} onChange={set('supportMeasures')} />}</Field>
+        <label className="field field--checkbox">
+          <input type="checkbox" checked={addToPlan} onChange={(e) => setAddToPlan(e.target.checked)} aria-describedby="step-plan-hint" /> {t('step.addToPlan')}
+        </label>
+        <p id="step-plan-hint" className="field__hint">{t('step.addToPlanHint')}</p>
         {post.error && <ErrorMessage error={post.error} />}
         {post.isSuccess && <p role="status" className="status-note">{t('step.saved')}</p>}
         <Button type="submit" variant="primary" busy={post.isPending}>{t('step.save')}</Button>

@@ -45,6 +45,7 @@ export function PupilPage() {
                 <strong>{formatDate(st.doneOn, i18n.language)} {t(`action.${st.code}`)}</strong>
                 {st.agreed ? `. ${st.agreed}` : ''}
                 {st.followUpDate ? ` ${t('pupil.followUp', { date: formatDate(st.followUpDate, i18n.language), person: st.responsiblePerson ?? '–' })}` : ''}
+                {st.planActionId ? ` (${t('pupil.inPlan')})` : ''}
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.js';
-import type { Task, TodayView } from '../../../contracts/followup.contracts.js';
+import type { FollowupSettingsBody, FollowupSettingsView, Task, TodayView } from '../../../contracts/followup.contracts.js';
 
 export const followupKeys = {
   today: ['followup', 'today'] as const,
@@ -29,4 +29,21 @@ export function formatDateTime(iso: string): string {
   const d = new Date(iso);
   const parts = new Intl.DateTimeFormat('fi-FI', { timeZone: 'Europe/Helsinki', day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
   return parts;
+}
+
+export const settingsKey = ['followup', 'settings'] as const;
+
+export function useFollowupSettings() {
+  return useQuery({ queryKey: settingsKey, queryFn: () => api.get<FollowupSettingsView>('/followup/settings') });
+}
+
+export function useSaveFollowupSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: FollowupSettingsBody) => api.put<FollowupSettingsView>('/followup/settings', body),
+    onSuccess: (data) => {
+      client.setQueryData(settingsKey, data);
+      void client.invalidateQueries({ queryKey: ['followup'] });
+    },
+  });
 }

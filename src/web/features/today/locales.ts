@@ -58,6 +58,42 @@ export const fi = {
     open: 'Avaa palaveri',
   },
   reminders: 'Sinulla on {{count}} lukematonta muistutusta.',
+  settings: {
+    title: 'Seurannan asetukset',
+    description: 'Milloin Polku ehdottaa seurantaa ja milloin se hälyttää. Arvot koskevat kaikkia työntekijöitä.',
+    scope: {
+      organization: 'Muutokset koskevat omaa organisaatiotasi. Ne ohittavat hyvinvointialueen oletukset.',
+      county: 'Muutokset ovat koko hyvinvointialueen oletuksia. Organisaatio voi muuttaa niitä omiksi.',
+      readOnly: 'Näet voimassa olevat asetukset. Esihenkilö tai pääkäyttäjä voi muuttaa niitä.',
+      orgOverrides: 'Oman organisaatiosi omat arvot ovat voimassa sen työntekijöille.',
+    },
+    group: {
+      advice: 'Neuvonta ja ohjaus',
+      guidance: 'Asiakasohjaus',
+      intensive: 'Tiivis palveluohjaus',
+      referrals: 'Lähetteet',
+      statutory: 'Lakisääteiset määräajat',
+    },
+    groupHint: {
+      advice: 'Neuvonnan jälkeen ehdotetaan seurantasoittoa: toteutuiko sovittu?',
+      guidance: 'Suunnitelman toimenpiteen määräpäivän jälkeen ehdotetaan tarkistusta.',
+      intensive: 'Tiiviissä palveluohjauksessa asiakkaaseen pidetään yhteyttä säännöllisesti. Jos yhteyttä ei ole ollut, tulee hälytys.',
+      referrals: 'Lähete on jumissa, jos sitä ei ole vastaanotettu tai hyväksytty ajoissa.',
+      statutory: 'Arkipäivät lasketaan maanantaista perjantaihin ilman arkipyhiä, juhannusaattoa ja jouluaattoa.',
+    },
+    field: {
+      adviceFollowUpCallDays: 'Seurantasoitto neuvonnan jälkeen',
+      guidanceCheckAfterActionDays: 'Tarkistus toimenpiteen määräpäivän jälkeen',
+      intensiveContactDays: 'Yhteys asiakkaaseen vähintään, muuten hälytys “ei yhteyttä”',
+      intensiveCaseloadLimit: 'Asiakkaita enintään yhdellä työntekijällä',
+      referralNotReceivedDays: 'Lähete vastaanotettava',
+      referralNotAcceptedDays: 'Lähete hyväksyttävä vastaanoton jälkeen',
+    },
+    unit: { days: 'päivää', clients: 'asiakasta', workingDays: 'arkipäivää', calendarDays: 'kalenteripäivää' },
+    saveOrganization: 'Tallenna organisaation asetukset',
+    saveCounty: 'Tallenna hyvinvointialueen oletukset',
+    saved: 'Asetukset tallennettu.',
+  },
 };
 
 export const sv: typeof fi = {
@@ -109,6 +145,42 @@ export const sv: typeof fi = {
   },
   meetings: { title: 'Kommande nätverksmöten', none: 'Inga möten inom fyra veckor.', open: 'Öppna mötet' },
   reminders: 'Du har {{count}} olästa påminnelser.',
+  settings: {
+    title: 'Inställningar för uppföljning',
+    description: 'När Polku föreslår uppföljning och när den larmar. Värdena gäller alla anställda.',
+    scope: {
+      organization: 'Ändringarna gäller din egen organisation. De går före välfärdsområdets standardvärden.',
+      county: 'Ändringarna är standardvärden för hela välfärdsområdet. En organisation kan ändra dem för sig.',
+      readOnly: 'Du ser inställningarna som gäller. En chef eller huvudanvändare kan ändra dem.',
+      orgOverrides: 'Din egen organisations värden gäller för dess anställda.',
+    },
+    group: {
+      advice: 'Rådgivning och handledning',
+      guidance: 'Klienthandledning',
+      intensive: 'Intensiv servicehandledning',
+      referrals: 'Remisser',
+      statutory: 'Lagstadgade tidsfrister',
+    },
+    groupHint: {
+      advice: 'Efter rådgivning föreslås ett uppföljningssamtal: blev det som avtalats?',
+      guidance: 'Efter förfallodagen för en åtgärd i planen föreslås en kontroll.',
+      intensive: 'I intensiv servicehandledning hålls regelbunden kontakt med klienten. Om ingen kontakt har tagits kommer ett larm.',
+      referrals: 'En remiss har fastnat om den inte har tagits emot eller godkänts i tid.',
+      statutory: 'Vardagar räknas måndag till fredag utan helgdagar, midsommarafton och julafton.',
+    },
+    field: {
+      adviceFollowUpCallDays: 'Uppföljningssamtal efter rådgivning',
+      guidanceCheckAfterActionDays: 'Kontroll efter åtgärdens förfallodag',
+      intensiveContactDays: 'Kontakt med klienten minst, annars larmet ”ingen kontakt”',
+      intensiveCaseloadLimit: 'Högst antal klienter per anställd',
+      referralNotReceivedDays: 'Remissen ska tas emot inom',
+      referralNotAcceptedDays: 'Remissen ska godkännas efter mottagandet inom',
+    },
+    unit: { days: 'dagar', clients: 'klienter', workingDays: 'vardagar', calendarDays: 'kalenderdagar' },
+    saveOrganization: 'Spara organisationens inställningar',
+    saveCounty: 'Spara välfärdsområdets standardvärden',
+    saved: 'Inställningarna har sparats.',
+  },
 };
 
 export const en: typeof fi = {
@@ -160,4 +232,40 @@ export const en: typeof fi = {
   },
   meetings: { title: 'Upcoming network meetings', none: 'No meetings within four weeks.', open: 'Open meeting' },
   reminders: 'You have {{count}} unread reminders.',
+  settings: {
+    title: 'Follow-up settings',
+    description: 'When Polku suggests follow-up and when it raises an alert. The values apply to all workers.',
+    scope: {
+      organization: 'Changes apply to your own organisation. They override the wellbeing county’s defaults.',
+      county: 'Changes are the defaults of the whole wellbeing county. An organisation can change them for itself.',
+      readOnly: 'You see the settings in force. A manager or an administrator can change them.',
+      orgOverrides: 'Your own organisation’s values apply to its workers.',
+    },
+    group: {
+      advice: 'Advice and guidance',
+      guidance: 'Client guidance',
+      intensive: 'Intensive case management',
+      referrals: 'Referrals',
+      statutory: 'Statutory deadlines',
+    },
+    groupHint: {
+      advice: 'After advice, a follow-up call is suggested: did what was agreed happen?',
+      guidance: 'After a plan action’s due date, a check is suggested.',
+      intensive: 'In intensive case management the client is contacted regularly. If there has been no contact, an alert is raised.',
+      referrals: 'A referral is stuck when it has not been received or accepted in time.',
+      statutory: 'Working days are Monday to Friday, without public holidays, Midsummer Eve and Christmas Eve.',
+    },
+    field: {
+      adviceFollowUpCallDays: 'Follow-up call after advice',
+      guidanceCheckAfterActionDays: 'Check after the action’s due date',
+      intensiveContactDays: 'Contact the client at least every, or the “no contact” alert',
+      intensiveCaseloadLimit: 'At most clients per worker',
+      referralNotReceivedDays: 'A referral must be received within',
+      referralNotAcceptedDays: 'A referral must be accepted after receipt within',
+    },
+    unit: { days: 'days', clients: 'clients', workingDays: 'working days', calendarDays: 'calendar days' },
+    saveOrganization: 'Save the organisation’s settings',
+    saveCounty: 'Save the wellbeing county’s defaults',
+    saved: 'Settings saved.',
+  },
 };
