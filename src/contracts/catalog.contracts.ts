@@ -31,8 +31,13 @@ export const Provider = z.object({ id: z.string().nullable(), name: z.string().n
 
 export const ServiceListItem = z.object({
   id: z.string(),
+  /** Finnish name and summary; the Swedish and English ones when the service has them (null otherwise). */
   name: z.string(),
   summary: z.string(),
+  nameSv: z.string().nullable(),
+  nameEn: z.string().nullable(),
+  summarySv: z.string().nullable(),
+  summaryEn: z.string().nullable(),
   provider: Provider,
   segments: z.array(z.string()),
   clientGroups: z.array(z.string()),

@@ -9,6 +9,11 @@ export const ReportQuery = z.object({
   unitId: z.string().uuid().optional(),
   clientGroup: z.enum(CLIENT_GROUPS).optional(),
   format: z.enum(['json', 'csv']).default('json'),
+  /**
+   * `council`: the version for councils and the public — tables of counts only, no person's data
+   * (no workers' names), every count 1–4 shown as "<5" and totals that cannot reveal it.
+   */
+  audience: z.enum(['management', 'council']).default('management'),
 });
 export type ReportQuery = z.infer<typeof ReportQuery>;
 
@@ -41,6 +46,17 @@ export const CaseloadsReport = z.object({
 });
 export type CaseloadsReport = z.infer<typeof CaseloadsReport>;
 
+export const StuckByReceiver = z.object({
+  organizationId: z.string().nullable(),
+  organization: z.string(),
+  /** True when the organisation has its own limits; otherwise the county default applied. */
+  ownLimits: z.boolean(),
+  notReceivedDays: n,
+  notAcceptedDays: n,
+  notReceived: n,
+  notAccepted: n,
+});
+
 export const ReferralsReport = z.object({
   filter: ReportFilter,
   total: n,
@@ -50,7 +66,12 @@ export const ReferralsReport = z.object({
     rejected: n, failed: n,
   })),
   rejectionReasons: z.array(z.object({ reason: z.string(), count: n })),
-  stuck: z.object({ notReceived: n, notAccepted: n, notReceivedDays: n, notAcceptedDays: n }),
+  /**
+   * Open referrals past their limits as of today, each judged by its receiving organisation's own
+   * limits (referral time limits of the referrals module) or the county default
+   * (`notReceivedDays`/`notAcceptedDays`); `byReceiver` lists them per receiving organisation.
+   */
+  stuck: z.object({ notReceived: n, notAccepted: n, notReceivedDays: n, notAcceptedDays: n, byReceiver: z.array(StuckByReceiver) }),
 });
 export type ReferralsReport = z.infer<typeof ReferralsReport>;
 
@@ -81,3 +102,35 @@ export const FeedbackReport = z.object({
   })),
 });
 export type FeedbackReport = z.infer<typeof FeedbackReport>;
+
+/** Path breaks (polun katkokset): referrals stuck past their limits and clients with whom contact was lost. */
+export const PathBreaksReport = z.object({
+  filter: ReportFilter,
+  /** Stuck referrals are counted as of today, with each receiving organisation's own limits. */
+  stuck: z.object({ notReceived: n, notAccepted: n, defaultNotReceivedDays: n, defaultNotAcceptedDays: n, byReceiver: z.array(StuckByReceiver) }),
+  lostContactDays: n,
+  lostContactTotal: n,
+  lostContact: z.array(z.object({ unitName: z.string(), clients: n })),
+});
+export type PathBreaksReport = z.infer<typeof PathBreaksReport>;
+
+/** A cell of a council report: a count, "<5" (1–4), ".." (hidden so a small count cannot be calculated), a label or empty. */
+export const CouncilCell = z.union([z.number(), z.string(), z.null()]);
+export const CouncilReport = z.object({
+  audience: z.literal('council'),
+  report: z.string(),
+  title: z.string(),
+  filter: ReportFilter,
+  minCount: n,
+  notes: z.array(z.string()),
+  tables: z.array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      columns: z.array(z.object({ key: z.string(), label: z.string(), kind: z.enum(['label', 'count', 'statistic']) })),
+      rows: z.array(z.array(CouncilCell)),
+      total: z.array(CouncilCell).nullable(),
+    }),
+  ),
+});
+export type CouncilReport = z.infer<typeof CouncilReport>;

@@ -172,16 +172,54 @@ describe('editing own organisation services', () => {
     expect(bad.statusCode).toBe(400);
   });
 
-  it("refuses to edit another organisation's service (403) and unknown ones (404)", async () => {
+  it("refuses to edit another organisation's service like an unknown one (404), audits the refusal, writes nothing", async () => {
     const other = (await search('q=kotihoito&limit=20')).items.find((i) => i.provider.id !== (before_orgId()));
     expect(other).toBeDefined();
     const detail = (await t.call('GET', `/api/v1/services/${other!.id}`, { cookie: admin })).json();
     expect(detail.editable).toBe(false);
     const res = await t.call('PATCH', `/api/v1/services/${other!.id}`, { cookie: admin, body: { version: detail.version, phone: '000' } });
-    expect(res.statusCode).toBe(403);
-    expect((await t.call('GET', `/api/v1/services/${other!.id}/history`, { cookie: admin })).statusCode).toBe(403);
+    expect(res.statusCode).toBe(404);
+    expect((await t.call('GET', `/api/v1/services/${other!.id}`)).json().version).toBe(detail.version);
+    expect((await t.call('GET', `/api/v1/services/${other!.id}/history`, { cookie: admin })).statusCode).toBe(404);
+    expect((await t.call('GET', `/api/v1/services/${other!.id}`)).json().phone).toBe(detail.phone);
+    const denied = await t.db.selectFrom('audit_log').select(['action', 'client_id']).where('resource_id', '=', other!.id).where('allowed', '=', false).execute();
+    expect(denied.map((d) => d.action).sort()).toEqual(['catalog.service.history', 'catalog.service.update']);
+    expect(denied.every((d) => d.client_id === null)).toBe(true);
     const missing = await t.call('PATCH', '/api/v1/services/00000000-0000-4000-8000-000000000000', { cookie: admin, body: { version: 1 } });
     expect(missing.statusCode).toBe(404);
+  });
+
+  it('answers bad input on create with a localized 400 naming the fields, and writes nothing', async () => {
+    const count = async () => Number((await t.db.selectFrom('catalog_services').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const historyCount = async () => Number((await t.db.selectFrom('catalog_service_history').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const [before, beforeHistory] = [await count(), await historyCount()];
+    const shape = await t.call('POST', '/api/v1/services', { cookie: admin, lang: 'sv', body: newService({ name: { fi: 'x' }, email: 'ei-osoite' }) });
+    expect(shape.statusCode).toBe(400);
+    expect(shape.json().error.message).toContain('Begäran innehåller fel');
+    expect(shape.json().error.details.problems.map((p: { field: string }) => p.field).sort()).toEqual(['email', 'name.fi']);
+    const rule = await t.call('POST', '/api/v1/services', { cookie: admin, lang: 'en', body: newService({ ageMin: 80, ageMax: 10, phone: null }) });
+    expect(rule.statusCode).toBe(400);
+    expect(rule.json().error.code).toBe('invalid_service');
+    expect(rule.json().error.message).toContain('minimum age');
+    const problems = rule.json().error.details.problems as { field: string; messages: Record<string, string> }[];
+    expect(problems.map((p) => p.field).sort()).toEqual(['ageMin', 'phone']);
+    expect(problems.find((p) => p.field === 'ageMin')!.messages.fi).toContain('Alaikäraja');
+    expect(await count()).toBe(before);
+    expect(await historyCount()).toBe(beforeHistory);
+  });
+
+  it('gives Swedish and English names in the result list when the service has them', async () => {
+    const res = await t.call('GET', `/api/v1/services?q=${encodeURIComponent('Yksinäisten ikäihmisten olohuone')}&limit=5`);
+    const item = res.json().items.find((i: { id: string }) => i.id === ownServiceId);
+    expect(item).toMatchObject({ name: 'Yksinäisten ikäihmisten olohuone', nameSv: 'Vardagsrum för ensamma äldre', nameEn: null });
+  });
+
+  it('audits reading the history and lists the creation', async () => {
+    const res = await t.call('GET', `/api/v1/services/${ownServiceId}/history`, { cookie: admin });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.at(-1)).toMatchObject({ version: 1, action: 'create' });
+    const rows = await t.db.selectFrom('audit_log').select('allowed').where('resource_id', '=', ownServiceId).where('action', '=', 'catalog.service.history').execute();
+    expect(rows.length).toBeGreaterThan(0);
   });
 
   it('refuses editing to professionals who are not admins or managers', async () => {

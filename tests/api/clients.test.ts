@@ -86,6 +86,17 @@ describe(`clients on ${engine}`, () => {
     expect(await t.db.selectFrom('clients').select('id').where('last_name', '=', 'Väärä').execute()).toHaveLength(0);
   });
 
+  it('names the field of a rule violation in details.problems (for the form), in every language, and writes nothing', async () => {
+    const res = await t.call('POST', '/api/v1/clients', { cookie: ohjaaja, lang: 'sv', body: { firstName: 'Kunta', lastName: 'Tuntematon', birthDate: '1985-05-05', municipalityCode: '999' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'unknown_municipality', message: 'Kommunen hittades inte.' });
+    expect(res.json().error.details.problems).toEqual([{ field: 'municipalityCode', code: 'unknown_municipality', messages: { fi: 'Kuntaa ei löydy.', sv: 'Kommunen hittades inte.', en: 'Unknown municipality.' } }]);
+    const id = await t.call('POST', '/api/v1/clients', { cookie: ohjaaja, body: { firstName: 'Hetu', lastName: 'Väärä', birthDate: '1985-05-05', identityCode: '050585-123X' } });
+    expect(id.statusCode).toBe(400);
+    expect(id.json().error.details.problems[0].field).toBe('identityCode');
+    expect(await t.db.selectFrom('clients').select('id').where('last_name', 'in', ['Tuntematon', 'Väärä']).where('first_name', 'in', ['Kunta', 'Hetu']).execute()).toHaveLength(0);
+  });
+
   it('hides the address under non-disclosure (turvakielto) everywhere', async () => {
     const res = await t.call('POST', '/api/v1/clients', {
       cookie: ohjaaja,

@@ -92,6 +92,24 @@ describe('clients', () => {
     await page.context().close();
   }, 120_000);
 
+  test("the server's field-level validation message appears beside the field it concerns", async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await login(page, 'ohjaaja');
+    await page.goto('/asiakkaat/uusi');
+    await heading(page, 'Lisää uusi asiakas').waitFor();
+    await page.getByLabel('Etunimi').fill('Kenttä');
+    await page.getByLabel('Sukunimi').fill('Virheinen');
+    await page.getByLabel('Syntymäaika', { exact: true }).fill('1990-01-01');
+    const municipality = page.getByLabel('Kotikunnan numero (vapaaehtoinen)');
+    await municipality.fill('12');
+    await page.getByRole('button', { name: 'Tallenna', exact: true }).click();
+    await expect.poll(() => municipality.getAttribute('aria-invalid'), { timeout: 15_000 }).toBe('true');
+    const describedBy = (await municipality.getAttribute('aria-describedby'))!.split(' ').find((id) => id.endsWith('-error'))!;
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toContain('municipalityCode');
+    await expectNoSeriousAxeViolations(page);
+    await page.context().close();
+  }, 120_000);
+
   test('social services see the contact in their inbox, urgent first, and mark it received', async () => {
     const page = await newPage(browser, server.baseUrl);
     await login(page, 'sosiaalityo');

@@ -1,6 +1,7 @@
 /** Use cases of the catalogue. Each takes the caller's transaction. */
 import type { CreateServiceRequest, ServiceDetail, ServiceFields, ServiceListItem, ServiceSearchQuery, ServiceSearchResult, UpdateServiceRequest } from '../../contracts/catalog.contracts.js';
 import type { Tx } from '../../db/schema.js';
+import { AccessDeniedError } from '../access/index.js';
 import { recordAudit } from '../audit/index.js';
 import type { Actor } from '../identity/actor.js';
 import { badRequest, conflict, forbidden, notFound } from '../shared/errors.js';
@@ -15,6 +16,10 @@ export function toListItem(r: Row): ServiceListItem {
     id: r.id,
     name: r.name_fi,
     summary: r.summary_fi,
+    nameSv: r.name_sv,
+    nameEn: r.name_en,
+    summarySv: r.summary_sv,
+    summaryEn: r.summary_en,
     provider: providerOf(r),
     segments: r.segments,
     clientGroups: r.client_groups,
@@ -119,7 +124,9 @@ function assertCoherent(state: Parameters<typeof validateServiceState>[0]) {
   const problems = validateServiceState(state);
   if (problems.length === 0) return;
   const join = (l: 'fi' | 'sv' | 'en') => problems.map((p) => PROBLEM_TEXT[p.code][l]).join(' ');
-  throw badRequest('invalid_service', { fi: join('fi'), sv: join('sv'), en: join('en') }, { problems });
+  // Each problem names its field and carries its text in every language, so a form can show it beside the field.
+  const detailed = problems.map((p) => ({ ...p, messages: PROBLEM_TEXT[p.code] }));
+  throw badRequest('invalid_service', { fi: join('fi'), sv: join('sv'), en: join('en') }, { problems: detailed });
 }
 
 function stateOf(r: Pick<repo.ServiceRow, 'age_min' | 'age_max' | 'area_national' | 'area_county_codes' | 'area_municipality_codes' | 'phone' | 'email' | 'url' | 'status'>) {
@@ -171,8 +178,9 @@ export async function updateService(tx: Tx, actor: Actor, id: string, body: Upda
   const before = await repo.findService(tx, id, { forUpdate: true });
   if (!before || (before.status !== 'active' && !mayEditService(actor, before.organization_id))) throw notFound();
   if (!mayEditService(actor, before.organization_id)) {
-    await recordAudit(tx, actor, { action: 'catalog.service.update', resource: 'catalog_service', resourceId: id, allowed: false });
-    throw forbidden();
+    // Another organisation's service: refused like an unknown one (deny = 404). AccessDeniedError makes the
+    // HTTP layer audit the refusal in its own transaction (this one is rolled back); no client is involved.
+    throw new AccessDeniedError(actor, '', { action: 'catalog.service.update', resource: 'catalog_service', resourceId: id });
   }
   if (before.version !== body.version) {
     throw conflict('stale_version', {
@@ -196,8 +204,11 @@ export async function updateService(tx: Tx, actor: Actor, id: string, body: Upda
 export async function serviceHistory(tx: Tx, actor: Actor, id: string) {
   const row = await repo.findService(tx, id);
   if (!row) throw notFound();
-  if (!mayEditService(actor, row.organization_id)) throw forbidden();
+  if (!mayEditService(actor, row.organization_id)) {
+    throw new AccessDeniedError(actor, '', { action: 'catalog.service.history', resource: 'catalog_service', resourceId: id });
+  }
   const items = await repo.listHistory(tx, id);
+  await recordAudit(tx, actor, { action: 'catalog.service.history', resource: 'catalog_service', resourceId: id, allowed: true });
   return {
     items: items.map((h) => ({
       version: h.version,

@@ -25,12 +25,19 @@ export function requireProfessional(actor: Actor) {
   if (!isProfessional(actor.role)) throw forbidden();
 }
 
+/** A 400 about one field: `details.problems` names it, so the form shows the text beside that field. */
+const fieldError = (code: string, field: string, messages: { fi: string; sv: string; en: string }) =>
+  badRequest(code, messages, { problems: [{ field, code, messages }] });
+
 const invalidIdentityCode = () =>
-  badRequest('invalid_identity_code', {
+  fieldError('invalid_identity_code', 'identityCode', {
     fi: 'Henkilötunnus ei ole kelvollinen. Tarkista numerot ja tarkistusmerkki.',
     sv: 'Personbeteckningen är inte giltig. Kontrollera siffrorna och kontrolltecknet.',
     en: 'The personal identity code is not valid. Check the digits and the control character.',
   });
+
+const unknownMunicipality = () =>
+  fieldError('unknown_municipality', 'municipalityCode', { fi: 'Kuntaa ei löydy.', sv: 'Kommunen hittades inte.', en: 'Unknown municipality.' });
 
 /**
  * Registers a person as a client and starts a client relationship at the advice level in the
@@ -82,20 +89,20 @@ export async function registerClient(tx: Tx, actor: Actor, input: CreateInput) {
 
 async function validatePerson(tx: Tx, input: CreateInput): Promise<string | null> {
   if (input.birthDate > new Date().toISOString().slice(0, 10) || Number.isNaN(Date.parse(input.birthDate))) {
-    throw badRequest('invalid_birth_date', {
+    throw fieldError('invalid_birth_date', 'birthDate', {
       fi: 'Syntymäaika ei ole kelvollinen päivämäärä.',
       sv: 'Födelsedatumet är inte ett giltigt datum.',
       en: 'The birth date is not a valid date.',
     });
   }
   if (input.municipalityCode && !(await repo.municipalityExists(tx, input.municipalityCode))) {
-    throw badRequest('unknown_municipality', { fi: 'Kuntaa ei löydy.', sv: 'Kommunen hittades inte.', en: 'Unknown municipality.' });
+    throw unknownMunicipality();
   }
   if (!input.identityCode) return null;
   const check = checkIdentityCode(input.identityCode);
   if (!check.valid) throw invalidIdentityCode();
   if (check.birthDate !== input.birthDate) {
-    throw badRequest('identity_code_birth_date_mismatch', {
+    throw fieldError('identity_code_birth_date_mismatch', 'identityCode', {
       fi: 'Henkilötunnus ja syntymäaika eivät täsmää.',
       sv: 'Personbeteckningen och födelsedatumet stämmer inte överens.',
       en: 'The identity code and the birth date do not match.',
@@ -206,7 +213,7 @@ export async function updateClient(tx: Tx, actor: Actor, id: string, input: z.ou
   requireProfessional(actor);
   await requireClientAccess(tx, actor, id, { action: 'client.update', category: 'contact', resource: 'client', resourceId: id });
   if (input.municipalityCode && !(await repo.municipalityExists(tx, input.municipalityCode))) {
-    throw badRequest('unknown_municipality', { fi: 'Kuntaa ei löydy.', sv: 'Kommunen hittades inte.', en: 'Unknown municipality.' });
+    throw unknownMunicipality();
   }
   const map: Record<string, string> = {
     municipalityCode: 'municipality_code', language: 'language', languageOther: 'language_other', interpreterNeeded: 'interpreter_needed',

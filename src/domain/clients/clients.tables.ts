@@ -65,7 +65,7 @@ export interface SelfAssessmentTable {
   client_id: string;
   county_code: string;
   organization_id: string | null;
-  filled_by: 'client' | 'client-with-worker' | 'client-with-close-one';
+  filled_by: 'client' | 'client-with-worker' | 'client-with-close-one' | 'guardian';
   own_words: string | null;
   recorded_by: string | null;
   at: Timestamp;

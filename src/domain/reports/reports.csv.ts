@@ -1,6 +1,7 @@
 import type {
-  CaseloadsReport, FeedbackReport, InterfacesReport, ReferralsReport, SegmentsReport, ServiceGapsReport,
+  CaseloadsReport, CouncilReport, FeedbackReport, InterfacesReport, PathBreaksReport, ReferralsReport, SegmentsReport, ServiceGapsReport,
 } from '../../contracts/reports.contracts.js';
+import { councilCsvRows } from './reports.council.js';
 import { toCsv } from './reports.rules.js';
 
 /** One flat table per report for the CSV download (column names in Finnish, the users' language). */
@@ -11,6 +12,7 @@ export const CSV: {
   interfaces: (r: InterfacesReport) => string;
   'service-gaps': (r: ServiceGapsReport) => string;
   feedback: (r: FeedbackReport) => string;
+  'path-breaks': (r: PathBreaksReport) => string;
 } = {
   segments: (r) =>
     toCsv(['osio', 'segmentti', 'mihin', 'asiakkaita'], [
@@ -43,4 +45,17 @@ export const CSV: {
       [p.title, '', p.n, p.mean, p.suppressed],
       ...p.groups.map((g) => [p.title, g.title, g.n, g.mean, g.suppressed]),
     ])),
+  'path-breaks': (r) =>
+    toCsv(['osio', 'vastaanottaja tai yksikkö', 'ei vastaanotettu', 'ei päätetty', 'raja pv (vastaanotto)', 'raja pv (päätös)', 'oma raja', 'asiakkaita'], [
+      ...r.stuck.byReceiver.map((s) => ['jumissa oleva lähete', s.organization, s.notReceived, s.notAccepted, s.notReceivedDays, s.notAcceptedDays, s.ownLimits, null]),
+      ['jumissa yhteensä', null, r.stuck.notReceived, r.stuck.notAccepted, r.stuck.defaultNotReceivedDays, r.stuck.defaultNotAcceptedDays, null, null],
+      ...r.lostContact.map((l) => [`ei yhteyttä ${r.lostContactDays} pv`, l.unitName, null, null, null, null, null, l.clients]),
+      [`ei yhteyttä ${r.lostContactDays} pv yhteensä`, null, null, null, null, null, null, r.lostContactTotal],
+    ]),
 };
+
+/** The council version of any report as CSV (tables one under another; "<5" and ".." kept). */
+export function councilCsv(r: CouncilReport): string {
+  const { header, rows } = councilCsvRows(r);
+  return toCsv(header, rows);
+}

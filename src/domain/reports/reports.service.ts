@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/schema.js';
 import type {
-  CaseloadsReport, FeedbackReport, InterfacesReport, ReferralsReport, ReportFilter, ReportQuery, SegmentsReport, ServiceGapsReport,
+  CaseloadsReport, CouncilReport, FeedbackReport, InterfacesReport, PathBreaksReport, ReferralsReport, ReportFilter, ReportQuery, SegmentsReport, ServiceGapsReport,
 } from '../../contracts/reports.contracts.js';
 import { recordAudit } from '../audit/index.js';
 import { feedbackScores, GROUP_TITLES, QUESTIONNAIRES } from '../feedback/index.js';
@@ -8,11 +8,12 @@ import { DEFAULT_LIFE_AREAS, NEEDS, NEED_BY_TAG } from '../guidance/index.js';
 import type { Actor } from '../identity/actor.js';
 import { DEFAULT_TIME_LIMITS } from '../referrals/index.js';
 import { badRequest, type Lang } from '../shared/errors.js';
+import { assertCouncilAvailable, councilCaseloads, councilPathBreaks, councilReferrals, councilSegments } from './reports.council.js';
 import * as repo from './reports.repository.js';
 import { LEVEL_LABELS, SECTOR_ORDER, SEGMENT_LABELS, label } from './reports.labels.js';
 import { CASELOAD_LIMIT, interfaceMatrix, LOST_CONTACT_DAYS, LOW_AREA_RATING, reportPeriod } from './reports.rules.js';
 
-export type ReportName = 'segments' | 'caseloads' | 'referrals' | 'interfaces' | 'service-gaps' | 'feedback';
+export type ReportName = 'segments' | 'caseloads' | 'referrals' | 'interfaces' | 'service-gaps' | 'feedback' | 'path-breaks';
 
 /** Checks the filter, writes one audit row for the report (no client in it) and returns the scope. */
 async function scopeOf(tx: Tx, actor: Actor, name: ReportName, q: ReportQuery, now: Date): Promise<{ scope: repo.ReportScope; filter: ReportFilter }> {
@@ -22,7 +23,7 @@ async function scopeOf(tx: Tx, actor: Actor, name: ReportName, q: ReportQuery, n
   }
   const filter: ReportFilter = { ...period, unitId: q.unitId ?? null, clientGroup: q.clientGroup ?? null };
   await repo.useAnalyticsMemory(tx);
-  await recordAudit(tx, actor, { action: `report.${name}`, basis: 'management', allowed: true, details: { ...filter, format: q.format } });
+  await recordAudit(tx, actor, { action: `report.${name}`, basis: 'management', allowed: true, details: { ...filter, format: q.format, audience: q.audience ?? 'management' } });
   return { scope: { countyCode: actor.countyCode, ...filter }, filter };
 }
 
@@ -59,8 +60,47 @@ export async function referralsReport(tx: Tx, actor: Actor, q: ReportQuery, _lan
   const { scope, filter } = await scopeOf(tx, actor, 'referrals', q, now);
   const loop = await repo.referralLoop(tx, scope);
   const rejectionReasons = await repo.rejectionReasons(tx, scope);
-  const stuck = await repo.stuckReferrals(tx, scope, DEFAULT_TIME_LIMITS, now);
-  return { filter, total: loop.reduce((a, r) => a + r.referrals, 0), loop, rejectionReasons, stuck: { ...stuck, ...DEFAULT_TIME_LIMITS } };
+  const stuck = await stuckWithOwnLimits(tx, scope, now);
+  return {
+    filter,
+    total: loop.reduce((a, r) => a + r.referrals, 0),
+    loop,
+    rejectionReasons,
+    stuck: { notReceived: stuck.notReceived, notAccepted: stuck.notAccepted, notReceivedDays: stuck.defaults.notReceivedDays, notAcceptedDays: stuck.defaults.notAcceptedDays, byReceiver: stuck.byReceiver },
+  };
+}
+
+/** Stuck referrals judged by each receiving organisation's own time limits (else the county's, else the built-in). */
+async function stuckWithOwnLimits(tx: Tx, scope: repo.ReportScope, now: Date) {
+  const county = await repo.countyTimeLimits(tx, scope.countyCode);
+  const defaults = county ? { notReceivedDays: county.not_received_days, notAcceptedDays: county.not_accepted_days } : DEFAULT_TIME_LIMITS;
+  const byReceiver = await repo.stuckByReceiver(tx, scope, DEFAULT_TIME_LIMITS, now);
+  return {
+    defaults,
+    byReceiver,
+    notReceived: byReceiver.reduce((a, r) => a + r.notReceived, 0),
+    notAccepted: byReceiver.reduce((a, r) => a + r.notAccepted, 0),
+  };
+}
+
+/** Path breaks: referrals stuck past their (per-organisation) limits and clients with whom contact was lost. */
+export async function pathBreaksReport(tx: Tx, actor: Actor, q: ReportQuery, _lang: Lang, now = new Date()): Promise<PathBreaksReport> {
+  const { scope, filter } = await scopeOf(tx, actor, 'path-breaks', q, now);
+  const stuck = await stuckWithOwnLimits(tx, scope, now);
+  const lost = await repo.lostContact(tx, scope, LOST_CONTACT_DAYS);
+  return {
+    filter,
+    stuck: {
+      notReceived: stuck.notReceived,
+      notAccepted: stuck.notAccepted,
+      defaultNotReceivedDays: stuck.defaults.notReceivedDays,
+      defaultNotAcceptedDays: stuck.defaults.notAcceptedDays,
+      byReceiver: stuck.byReceiver,
+    },
+    lostContactDays: LOST_CONTACT_DAYS,
+    lostContactTotal: lost.reduce((a, l) => a + l.clients, 0),
+    lostContact: lost,
+  };
 }
 
 export async function interfacesReport(tx: Tx, actor: Actor, q: ReportQuery, _lang: Lang, now = new Date()): Promise<InterfacesReport> {
@@ -121,4 +161,19 @@ export async function feedbackReport(tx: Tx, actor: Actor, q: ReportQuery, lang:
 
 export async function reportUnits(tx: Tx, actor: Actor) {
   return { items: await repo.unitsOfCounty(tx, actor.countyCode) };
+}
+
+/** The council version of a report (`?audience=council`): see reports.council.ts. 400 for reports without one. */
+export async function councilReport(tx: Tx, actor: Actor, name: ReportName, q: ReportQuery, lang: Lang, now = new Date()): Promise<CouncilReport> {
+  assertCouncilAvailable(name);
+  switch (name) {
+    case 'segments':
+      return councilSegments(await segmentsReport(tx, actor, q, lang, now), lang);
+    case 'caseloads':
+      return councilCaseloads(await caseloadsReport(tx, actor, q, lang, now), lang);
+    case 'referrals':
+      return councilReferrals(await referralsReport(tx, actor, q, lang, now), lang);
+    case 'path-breaks':
+      return councilPathBreaks(await pathBreaksReport(tx, actor, q, lang, now), lang);
+  }
 }

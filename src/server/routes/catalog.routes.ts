@@ -23,6 +23,7 @@ export const catalogRoutes: AnyRoute[] = [
     auth: 'public',
     query: ServiceSearchQuery,
     response: ServiceSearchResult,
+    lane: 'bulk',
     handler: ({ query, tx }) => tx((t) => search(t, query)),
   }),
   defineRoute({

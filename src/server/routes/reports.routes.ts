@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import {
-  CaseloadsReport, FeedbackReport, InterfacesReport, ReferralsReport, ReportQuery, SegmentsReport, ServiceGapsReport,
+  CaseloadsReport, CouncilReport, FeedbackReport, InterfacesReport, PathBreaksReport, ReferralsReport, ReportQuery, SegmentsReport, ServiceGapsReport,
 } from '../../contracts/reports.contracts.js';
 import {
-  caseloadsReport, CSV, feedbackReport, interfacesReport, referralsReport, reportUnits, segmentsReport, serviceGapsReport, type ReportName,
+  caseloadsReport, councilCsv, councilReport, CSV, feedbackReport, interfacesReport, pathBreaksReport, referralsReport, reportUnits, segmentsReport,
+  serviceGapsReport, type ReportName,
 } from '../../domain/reports/index.js';
 import type { Tx } from '../../db/schema.js';
 import type { Actor } from '../../domain/identity/actor.js';
@@ -20,18 +21,19 @@ function reportRoute(name: ReportName, summary: string, build: Build, response: 
   return defineRoute({
     method: 'GET',
     url: `/api/v1/reports/${name}`,
-    summary: `${summary} (JSON, or ?format=csv for Excel: UTF-8 with BOM, ';')`,
+    summary: `${summary} (JSON, or ?format=csv for Excel: UTF-8 with BOM, ';'; ?audience=council: counts 1–4 as "<5", no names)`,
     tags,
     auth,
     query: ReportQuery,
-    response,
+    response: z.union([response, CouncilReport]),
     handler: async ({ query, actor, lang, tx, reply }) => {
-      const report = await tx((t) => build(t, actor, query, lang));
+      const council = query.audience === 'council';
+      const report = await tx((t) => (council ? councilReport(t, actor, name, query, lang) : build(t, actor, query, lang)));
       if (query.format !== 'csv') return report;
-      const csv = (CSV[name] as (r: unknown) => string)(report);
+      const csv = council ? councilCsv(report) : (CSV[name] as (r: unknown) => string)(report);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="polku-${name}-${report.filter.from}-${report.filter.to}.csv"`)
+        .header('content-disposition', `attachment; filename="polku-${name}${council ? '-valtuusto' : ''}-${report.filter.from}-${report.filter.to}.csv"`)
         .send(csv);
     },
   });
@@ -45,6 +47,7 @@ export const reportsRoutes: AnyRoute[] = [
   reportRoute('interfaces', 'Interface matrix sector × sector: handoffs and how often they fail', interfacesReport, InterfacesReport),
   reportRoute('service-gaps', 'Service gaps: low life areas and needs without a service in the area; unused services', serviceGapsReport, ServiceGapsReport),
   reportRoute('feedback', 'Quality-criteria feedback by part and group (groups under 5 hidden)', feedbackReport, FeedbackReport),
+  reportRoute('path-breaks', "Path breaks: referrals stuck past each receiver's own time limits, lost contact by unit", pathBreaksReport, PathBreaksReport),
   defineRoute({
     method: 'GET',
     url: '/api/v1/reports/units',

@@ -27,9 +27,30 @@ export class ApiError extends Error {
     message: string,
     readonly fromServer: boolean,
     readonly correlationId?: string,
+    /** The server's `error.details` (e.g. `problems` of a validation error), kept as sent. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
+}
+
+/**
+ * Field-level messages of a 400 answer, keyed by field path (`summary.fi`, `email`, `area`):
+ * `details.problems[]` items carry `field` and either `message` (already in the request language)
+ * or `messages` ({fi, sv, en}). Problems without a field are left out (the error's message covers them).
+ */
+export function fieldErrors(error: unknown, language: string = requestLanguage): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!(error instanceof ApiError) || !error.details) return out;
+  const problems = error.details.problems;
+  if (!Array.isArray(problems)) return out;
+  for (const p of problems as Array<Record<string, unknown>>) {
+    if (!p || typeof p.field !== 'string' || p.field === '') continue;
+    const localized = p.messages as Record<string, unknown> | undefined;
+    const text = typeof localized?.[language] === 'string' ? (localized[language] as string) : typeof p.message === 'string' ? p.message : null;
+    if (text) out[p.field] = out[p.field] ? `${out[p.field]} ${text}` : text;
+  }
+  return out;
 }
 
 export function isApiError(error: unknown, status?: number): error is ApiError {
@@ -82,7 +103,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   }
   const error = (payload as { error?: unknown } | null)?.error;
   if (!error || typeof error !== 'object') return fallback;
-  const { code, message, correlationId } = error as Record<string, unknown>;
+  const { code, message, correlationId, details } = error as Record<string, unknown>;
   if (typeof message !== 'string' || message === '') return fallback;
   return new ApiError(
     response.status,
@@ -90,6 +111,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     message,
     true,
     typeof correlationId === 'string' ? correlationId : undefined,
+    details && typeof details === 'object' && !Array.isArray(details) ? (details as Record<string, unknown>) : undefined,
   );
 }
 

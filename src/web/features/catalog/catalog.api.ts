@@ -1,4 +1,5 @@
-import type { ServiceDetail, ServiceSearchResult, UpdateServiceRequest } from '../../../contracts/catalog.contracts.js';
+import type { z } from 'zod';
+import type { CreateServiceRequest, ImportReport, ServiceDetail, ServiceHistory as ServiceHistoryContract, ServiceSearchResult, UpdateServiceRequest } from '../../../contracts/catalog.contracts.js';
 import { api } from '../../api/client.js';
 
 export type { ServiceDetail, ServiceSearchResult };
@@ -22,3 +23,13 @@ export function searchServices(params: URLSearchParams, signal?: AbortSignal): P
 export const fetchService = (id: string, signal?: AbortSignal) => api.get<ServiceDetail>(`/services/${encodeURIComponent(id)}`, { signal });
 
 export const updateService = (id: string, body: UpdateServiceRequest) => api.patch<ServiceDetail>(`/services/${encodeURIComponent(id)}`, body);
+
+export type { CreateServiceRequest, ImportReport, UpdateServiceRequest } from '../../../contracts/catalog.contracts.js';
+export type ServiceHistory = z.infer<typeof ServiceHistoryContract>;
+
+export const createService = (body: CreateServiceRequest) => api.post<ServiceDetail>('/services', body);
+
+export const fetchServiceHistory = (id: string, signal?: AbortSignal) => api.get<ServiceHistory>(`/services/${encodeURIComponent(id)}/history`, { signal });
+
+/** Sends a PTV export (v11 JSON or the simplified list) as parsed JSON; the answer reports skipped records. */
+export const importPtv = (document: unknown) => api.post<ImportReport>('/admin/imports/ptv', document);

@@ -7,6 +7,10 @@ import './catalog.css';
 
 type Lang = 'fi' | 'sv' | 'en';
 const pick = (text: { fi: string; sv: string | null; en: string | null }, lang: string) => (lang !== 'fi' && text[lang as Lang]) || text.fi;
+/** The language of what `pick` returned, for a `lang` attribute when the UI language had no text (Finnish fallback). */
+export const pickedLang = (text: { fi: string; sv: string | null; en: string | null }, lang: string): Lang => (lang !== 'fi' && text[lang as Lang] ? (lang as Lang) : 'fi');
+/** `lang` attribute only when the text is not in the page's language. */
+export const langAttr = (textLang: Lang, uiLang: string) => (textLang === uiLang ? undefined : textLang);
 
 export interface ServiceDetailViewProps {
   id: string;
@@ -30,8 +34,16 @@ export function ServiceDetailView({ id, backHref, editor }: ServiceDetailViewPro
       <p>
         <Link to={backHref}>← {t('detail.back')}</Link>
       </p>
-      <PageHeader title={pick(s.name, lang)} description={pick(s.summary, lang)} />
-      {pick(s.description, lang) && <p className="catalog-detail__text">{pick(s.description, lang)}</p>}
+      <PageHeader
+        title={pick(s.name, lang)}
+        titleLang={langAttr(pickedLang(s.name, lang), lang)}
+        description={<span lang={langAttr(pickedLang(s.summary, lang), lang)}>{pick(s.summary, lang)}</span>}
+      />
+      {pick(s.description, lang) && (
+        <p className="catalog-detail__text" lang={langAttr(pickedLang(s.description, lang), lang)}>
+          {pick(s.description, lang)}
+        </p>
+      )}
       <h2>{t('detail.facts')}</h2>
       <dl>
         <dt>{t('detail.provider')}</dt>

@@ -106,8 +106,16 @@ function FacetGroup({ facetKey, data, selected, onToggle }: { facetKey: FacetKey
   );
 }
 
+/** The UI language's text when the service has one, else Finnish marked with `lang="fi"` for screen readers. */
+function localizedText(fi: string, sv: string | null, en: string | null, uiLang: string): { text: string; lang?: string } {
+  const own = uiLang === 'sv' ? sv : uiLang === 'en' ? en : fi;
+  if (own) return { text: own };
+  return { text: fi, lang: uiLang === 'fi' ? undefined : 'fi' };
+}
+
 function Results({ query, detailHref, headingLevel }: { query: ReturnType<typeof useQuery<ServiceSearchResult>>; detailHref: (id: string) => string; headingLevel: 2 | 3 }) {
-  const { t } = useTranslation('catalog');
+  const { t, i18n } = useTranslation('catalog');
+  const lang = i18n.language;
   const [params, setParams] = useSearchParams();
   if (query.isPending) return <LoadingState />;
   if (query.isError) return <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />;
@@ -129,12 +137,15 @@ function Results({ query, detailHref, headingLevel }: { query: ReturnType<typeof
         <EmptyState title={t('results.emptyTitle')} description={t('results.emptyHint')} />
       ) : (
         <ul className="catalog-results">
-          {data.items.map((s) => (
+          {data.items.map((s) => {
+            const name = localizedText(s.name, s.nameSv, s.nameEn, lang);
+            const summary = localizedText(s.summary, s.summarySv, s.summaryEn, lang);
+            return (
             <li key={s.id} className="catalog-result">
               <Heading>
-                <Link to={detailHref(s.id)}>{s.name}</Link>
+                <Link to={detailHref(s.id)} lang={name.lang}>{name.text}</Link>
               </Heading>
-              {s.summary && <p>{s.summary}</p>}
+              {summary.text && <p lang={summary.lang}>{summary.text}</p>}
               <p className="catalog-meta">
                 {s.provider.name ?? t('detail.unknownProvider')}
                 {s.provider.sector ? ` · ${t(`values.sector.${s.provider.sector}`, { defaultValue: s.provider.sector })}` : ''}
@@ -148,7 +159,8 @@ function Results({ query, detailHref, headingLevel }: { query: ReturnType<typeof
                 ))}
               </ul>
             </li>
-          ))}
+            );
+          })}
         </ul>
       )}
       {pages > 1 && (

@@ -61,10 +61,11 @@ export function useRaiseConcern(clientId: string) {
   });
 }
 
-export function useSaveSelfAssessment(clientId: string) {
+/** `path` lets the portal save through /me/self-assessments (a guardian for a child: ?clientId=). */
+export function useSaveSelfAssessment(clientId: string, path = `/clients/${clientId}/self-assessments`) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateSelfAssessmentRequest) => api.post<SelfAssessmentHistory>(`/clients/${clientId}/self-assessments`, body),
+    mutationFn: (body: CreateSelfAssessmentRequest) => api.post<SelfAssessmentHistory>(path, body),
     onSuccess: (data) => {
       qc.setQueryData(clientKeys.self(clientId), data);
       void qc.invalidateQueries({ queryKey: clientKeys.recs(clientId) });

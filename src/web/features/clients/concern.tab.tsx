@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fieldErrors } from '../../api/client.js';
 import type { ClientDetail, ConcernRoute } from '../../../contracts/clients.contracts.js';
 import { Button, Card, ErrorMessage, Field, LoadingState, TextField } from '../../ui/index.js';
 import { useClientConcerns, useRaiseConcern } from './clients.api.js';
@@ -38,8 +39,10 @@ function ConcernList({ clientId }: { clientId: string }) {
 
 /** "Kysy ja kiinnostu": record who noticed what, how urgent, and which route the concern takes. */
 export function ConcernTab({ client }: { client: ClientDetail }) {
-  const { t } = useTranslation('clients');
+  const { t, i18n } = useTranslation('clients');
   const raise = useRaiseConcern(client.id);
+  // The server's field-level problems (400 details), shown beside the fields they concern.
+  const fe = raise.isError ? fieldErrors(raise.error, i18n.language) : {};
   const [role, setRole] = useState('');
   const [what, setWhat] = useState('');
   const [urgency, setUrgency] = useState<Urgency>('normal');
@@ -64,8 +67,8 @@ export function ConcernTab({ client }: { client: ClientDetail }) {
     <div className="tab-grid">
       <Card title={t('concern.title')}>
         <form onSubmit={(e) => void submit(e).catch(() => undefined)} className="stack">
-          <TextField label={t('concern.noticedBy')} hint={t('concern.noticedByHint')} value={role} onChange={(e) => setRole(e.target.value)} required />
-          <Field label={t('concern.what')}>{(c) => <textarea className="input" rows={4} {...c} value={what} onChange={(e) => setWhat(e.target.value)} required />}</Field>
+          <TextField label={t('concern.noticedBy')} hint={t('concern.noticedByHint')} value={role} onChange={(e) => setRole(e.target.value)} required error={fe['noticedBy.role']} />
+          <Field label={t('concern.what')} error={fe.what}>{(c) => <textarea className="input" rows={4} {...c} value={what} onChange={(e) => setWhat(e.target.value)} required />}</Field>
           <fieldset className="radios">
             <legend>{t('concern.urgency')}</legend>
             {(['urgent', 'normal', 'low'] as const).map((u) => (
@@ -79,8 +82,8 @@ export function ConcernTab({ client }: { client: ClientDetail }) {
             ))}
           </fieldset>
           {route === 'shl35-consent' && <Check label={t('concern.consent')} checked={consent} onChange={setConsent} />}
-          {route === 'shl35-duty' && <Field label={t('concern.dutyReason')}>{(c) => <textarea className="input" rows={3} {...c} value={dutyReason} onChange={(e) => setDutyReason(e.target.value)} />}</Field>}
-          {route === 'advice' && <Field label={t('concern.advice')}>{(c) => <textarea className="input" rows={3} {...c} value={advice} onChange={(e) => setAdvice(e.target.value)} />}</Field>}
+          {route === 'shl35-duty' && <Field label={t('concern.dutyReason')} error={fe.dutyReason}>{(c) => <textarea className="input" rows={3} {...c} value={dutyReason} onChange={(e) => setDutyReason(e.target.value)} />}</Field>}
+          {route === 'advice' && <Field label={t('concern.advice')} error={fe.adviceGiven}>{(c) => <textarea className="input" rows={3} {...c} value={advice} onChange={(e) => setAdvice(e.target.value)} />}</Field>}
           {raise.isError && <ErrorMessage error={raise.error} />}
           {done && <p role="status" className="notice">{t('concern.sent')}</p>}
           <div><Button type="submit" variant="primary" busy={raise.isPending} busyLabel={t('actions.saving')}>{t('concern.send')}</Button></div>

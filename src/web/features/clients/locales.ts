@@ -27,6 +27,7 @@ export const fi = {
     openExisting: 'Avaa {{name}}', saveAnyway: 'Eri henkilö – tallenna uutena',
     required: 'Täytä tämä kenttä.',
   },
+  links: { label: 'Yhteinen työ', plan: 'Asiakassuunnitelma', path: 'Asiakaspolku', relationships: 'Asiakkuudet ja vastuut', referrals: 'Lähetteet', consents: 'Suostumukset' },
   tabs: { label: 'Asiakkaan tiedot', overview: 'Yleiskuva', concern: 'Huoli', selfAssessment: 'Itsearvio', assessment: 'Arvio', recommendations: 'Palvelut' },
   overview: {
     person: 'Henkilötiedot', identityCode: 'Henkilötunnus', municipality: 'Kotikunta', language: 'Kieli', interpreter: 'Tulkki tarvitaan', plainLanguage: 'Selkokieli',
@@ -99,6 +100,7 @@ export const sv: typeof fi = {
     duplicateText: 'Det finns redan en klient med samma namn och födelsedatum eller personbeteckning. Öppna den befintliga klienten, eller spara som ny om det är en annan person.',
     openExisting: 'Öppna {{name}}', saveAnyway: 'Annan person – spara som ny', required: 'Fyll i detta fält.',
   },
+  links: { label: 'Gemensamt arbete', plan: 'Klientplan', path: 'Klientstig', relationships: 'Klientrelationer och ansvar', referrals: 'Remisser', consents: 'Samtycken' },
   tabs: { label: 'Klientens uppgifter', overview: 'Översikt', concern: 'Oro', selfAssessment: 'Självbedömning', assessment: 'Bedömning', recommendations: 'Tjänster' },
   overview: {
     person: 'Personuppgifter', identityCode: 'Personbeteckning', municipality: 'Hemkommun', language: 'Språk', interpreter: 'Tolk behövs', plainLanguage: 'Lättläst',
@@ -170,6 +172,7 @@ export const en: typeof fi = {
     duplicateText: 'A client with the same name and birth date or identity code already exists. Open the existing client, or save as new if this is a different person.',
     openExisting: 'Open {{name}}', saveAnyway: 'Different person – save as new', required: 'Fill in this field.',
   },
+  links: { label: 'Shared work', plan: 'Client plan', path: 'Client path', relationships: 'Relationships and responsibilities', referrals: 'Referrals', consents: 'Consents' },
   tabs: { label: 'Client information', overview: 'Overview', concern: 'Concern', selfAssessment: 'Self-assessment', assessment: 'Assessment', recommendations: 'Services' },
   overview: {
     person: 'Personal details', identityCode: 'Identity code', municipality: 'Municipality', language: 'Language', interpreter: 'Interpreter needed', plainLanguage: 'Plain language',

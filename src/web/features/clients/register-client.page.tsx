@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, isApiError } from '../../api/client.js';
+import { api, fieldErrors, isApiError } from '../../api/client.js';
 import type { ClientListItem, CreateClientRequest } from '../../../contracts/clients.contracts.js';
 import { Button, Card, ErrorMessage, Field, PageHeader, TextField } from '../../ui/index.js';
 import { useRegisterClient } from './clients.api.js';
@@ -29,7 +29,7 @@ function toRequest(f: Form, confirmNotDuplicate: boolean): CreateClientRequest {
 
 /** Register form with the duplicate warning: a likely duplicate is offered to open before saving a new record. */
 export function RegisterClientPage() {
-  const { t } = useTranslation('clients');
+  const { t, i18n } = useTranslation('clients');
   const navigate = useNavigate();
   const register = useRegisterClient();
   const [form, setForm] = useState<Form>(EMPTY);
@@ -56,8 +56,10 @@ export function RegisterClientPage() {
     e.preventDefault();
     void save(false);
   };
-  const err = (k: string) => (missing.includes(k) ? t('register.required') : undefined);
   const showError = register.isError && !isApiError(register.error, 409);
+  // The server's field-level problems (400 details), shown beside the fields they concern.
+  const server = showError ? fieldErrors(register.error, i18n.language) : {};
+  const err = (k: string) => (missing.includes(k) ? t('register.required') : server[k]);
 
   return (
     <>
@@ -80,8 +82,8 @@ export function RegisterClientPage() {
         <TextField label={t('register.firstName')} value={form.firstName} onChange={(e) => set('firstName', e.target.value)} required autoComplete="off" error={err('firstName')} />
         <TextField label={t('register.lastName')} value={form.lastName} onChange={(e) => set('lastName', e.target.value)} required autoComplete="off" error={err('lastName')} />
         <TextField label={t('register.birthDate')} hint={t('register.birthDateHint')} type="date" value={form.birthDate} onChange={(e) => set('birthDate', e.target.value)} required error={err('birthDate')} />
-        <TextField label={t('register.identityCode')} hint={t('register.identityCodeHint')} value={form.identityCode} onChange={(e) => set('identityCode', e.target.value)} autoComplete="off" />
-        <TextField label={t('register.municipality')} hint={t('register.municipalityHint')} inputMode="numeric" value={form.municipalityCode} onChange={(e) => set('municipalityCode', e.target.value)} />
+        <TextField label={t('register.identityCode')} hint={t('register.identityCodeHint')} value={form.identityCode} onChange={(e) => set('identityCode', e.target.value)} autoComplete="off" error={err('identityCode')} />
+        <TextField label={t('register.municipality')} hint={t('register.municipalityHint')} inputMode="numeric" value={form.municipalityCode} onChange={(e) => set('municipalityCode', e.target.value)} error={err('municipalityCode')} />
         <Field label={t('register.language')}>
           {(c) => (
             <select className="input" {...c} value={form.language} onChange={(e) => set('language', e.target.value)}>
@@ -89,7 +91,7 @@ export function RegisterClientPage() {
             </select>
           )}
         </Field>
-        {form.language === 'other' && <TextField label={t('register.languageOther')} value={form.languageOther} onChange={(e) => set('languageOther', e.target.value)} />}
+        {form.language === 'other' && <TextField label={t('register.languageOther')} value={form.languageOther} onChange={(e) => set('languageOther', e.target.value)} error={err('languageOther')} />}
         <Field label={t('register.channel')}>
           {(c) => (
             <select className="input" {...c} value={form.preferredChannel} onChange={(e) => set('preferredChannel', e.target.value as Form['preferredChannel'])}>
@@ -104,8 +106,8 @@ export function RegisterClientPage() {
           <Check label={t('register.plainLanguage')} checked={form.plainLanguage} onChange={(v) => set('plainLanguage', v)} />
           <Check label={t('register.nonDisclosure')} checked={form.nonDisclosure} onChange={(v) => set('nonDisclosure', v)} />
         </fieldset>
-        <TextField label={t('register.address')} value={form.address} onChange={(e) => set('address', e.target.value)} autoComplete="off" />
-        <TextField label={t('register.phone')} type="tel" value={form.phone} onChange={(e) => set('phone', e.target.value)} autoComplete="off" />
+        <TextField label={t('register.address')} value={form.address} onChange={(e) => set('address', e.target.value)} autoComplete="off" error={err('address')} />
+        <TextField label={t('register.phone')} type="tel" value={form.phone} onChange={(e) => set('phone', e.target.value)} autoComplete="off" error={err('phone')} />
         <div className="form-actions">
           <Button type="submit" variant="primary" busy={register.isPending} busyLabel={t('actions.saving')}>{t('actions.save')}</Button>
         </div>

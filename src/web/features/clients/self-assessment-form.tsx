@@ -8,16 +8,18 @@ export interface SelfAssessmentFormProps {
   /** Who fills it in; the server records 'client' for a client's own login whatever is sent. */
   filledBy?: 'client' | 'client-with-worker' | 'client-with-close-one';
   onSaved?: () => void;
+  /** Where to save; default the worker's /clients/:id/self-assessments (the portal passes its /me path). */
+  savePath?: string;
 }
 
 /**
  * "Mitä sinulle kuuluu?" – one radio group per life area on the 1–5 scale of seed 002, in plain
  * language; every area may be skipped. Reusable in the worker's view and in the client portal.
  */
-export function SelfAssessmentForm({ clientId, filledBy, onSaved }: SelfAssessmentFormProps) {
+export function SelfAssessmentForm({ clientId, filledBy, onSaved, savePath }: SelfAssessmentFormProps) {
   const { t } = useTranslation('clients');
   const areas = useLifeAreas();
-  const save = useSaveSelfAssessment(clientId);
+  const save = useSaveSelfAssessment(clientId, savePath);
   const [answers, setAnswers] = useState<Record<string, number>>({});
   const [ownWords, setOwnWords] = useState('');
   const [problem, setProblem] = useState<string | null>(null);

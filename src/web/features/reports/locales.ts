@@ -17,7 +17,7 @@ export const fi = {
   },
   referrals: {
     title: 'Lähetteiden kulku', pair: 'Sektorit', count: 'Lähetteitä', receive: 'Vastaanottoon, pv', accept: 'Hyväksymiseen, pv', complete: 'Valmistumiseen, pv',
-    rejected: 'Hylättyjä', failed: 'Epäonnistuneita', reasons: 'Hylkäysten syyt', reason: 'Syy', stuck: 'Jumissa nyt', notReceived: 'Ei vastaanotettu {{days}} päivässä', notAccepted: 'Ei päätetty {{days}} päivässä', median: 'Mediaani päivinä',
+    rejected: 'Hylättyjä', failed: 'Epäonnistuneita', reasons: 'Hylkäysten syyt', reason: 'Syy', stuck: 'Jumissa nyt', notReceived: 'Ei vastaanotettu {{days}} päivässä', notAccepted: 'Ei päätetty {{days}} päivässä', median: 'Mediaani päivinä', ownLimitsNote: 'Jumissa olevat lasketaan kunkin vastaanottajan omalla määräajalla; luvut yllä ovat alueen oletusmääräajat.',
   },
   interfaces: { title: 'Yhdyspinnat: sektorilta toiselle', from: 'Mistä', to: 'Mihin', handoffs: 'Ylityksiä polulla', referrals: 'Lähetteitä', failed: 'Epäonnistui', rate: 'Epäonnistumis­osuus' },
   gaps: {
@@ -26,6 +26,32 @@ export const fi = {
   },
   feedback: { title: 'Laatukriteeripalaute', part: 'Osa', group: 'Ryhmä', mean: 'Keskiarvo (1–5)', n: 'Vastaajia', hidden: 'Piilotettu (alle {{min}} vastaajaa)', note: 'Alle {{min}} vastaajan ryhmiä ei näytetä, jotta ketään ei voi tunnistaa.' },
   sectors: { municipality: 'Kunta', 'wellbeing-county': 'Hyvinvointialue', ngo: 'Järjestöt', private: 'Yksityinen', kela: 'Kela', state: 'Valtio', 'specialist-care': 'Erikoissairaanhoito', unknown: 'Tuntematon' },
+  audience: {
+    legend: 'Kenelle raportti on',
+    management: 'Johdolle',
+    council: 'Valtuustolle ja lautakunnille',
+    managementHint: 'Kaikki luvut ja työntekijöiden asiakasmäärät. Vain esihenkilöiden käyttöön.',
+    councilHint: 'Ei henkilötietoja eikä nimiä. Luvut 1–4 näytetään muodossa "<5", ja ".." on piilotettu, jotta pientä lukua ei voi laskea summasta.',
+  },
+  breaks: {
+    title: 'Polun katkokset',
+    intro: 'Lähetteet, jotka ovat jumissa yli vastaanottajan määräajan, ja asiakkaat, joihin yhteys on katkennut.',
+    notReceived: 'Ei vastaanotettu määräajassa',
+    notAccepted: 'Ei päätetty määräajassa',
+    lost: 'Yhteys katkennut (ei tapahtumia {{days}} päivään)',
+    noneStuck: 'Ei jumissa olevia lähetteitä.',
+    byReceiver: 'Jumissa olevat lähetteet vastaanottajittain',
+    receiver: 'Vastaanottaja',
+    limits: 'Määräaika',
+    limitDays: 'vastaanotto {{received}} pv, päätös {{accepted}} pv',
+    ownLimits: 'oma määräaika',
+    defaultLimits: 'alueen oletus',
+  },
+  council: {
+    small: 'Alle viisi (1–4). Pieniä lukuja ei näytetä, jotta ketään ei voi tunnistaa.',
+    hidden: 'Piilotettu, jotta pientä lukua ei voi laskea summasta.',
+    names: { segments: 'Asiakassegmentit', caseloads: 'Asiakkuudet', referrals: 'Lähetteiden kulku', 'path-breaks': 'Polun katkokset' },
+  },
   forbidden: 'Raportit ovat esihenkilöiden käytössä.',
 };
 
@@ -47,7 +73,7 @@ export const sv: typeof fi = {
   },
   referrals: {
     title: 'Remissernas gång', pair: 'Sektorer', count: 'Remisser', receive: 'Till mottagning, dgr', accept: 'Till godkännande, dgr', complete: 'Till slutförande, dgr',
-    rejected: 'Avslagna', failed: 'Misslyckade', reasons: 'Orsaker till avslag', reason: 'Orsak', stuck: 'Fast just nu', notReceived: 'Inte mottagen inom {{days}} dagar', notAccepted: 'Inget beslut inom {{days}} dagar', median: 'Median i dagar',
+    rejected: 'Avslagna', failed: 'Misslyckade', reasons: 'Orsaker till avslag', reason: 'Orsak', stuck: 'Fast just nu', notReceived: 'Inte mottagen inom {{days}} dagar', notAccepted: 'Inget beslut inom {{days}} dagar', median: 'Median i dagar', ownLimitsNote: 'Fastnade remisser räknas med varje mottagares egen tidsgräns; talen ovan är områdets standardgränser.',
   },
   interfaces: { title: 'Gränsytor: från sektor till sektor', from: 'Från', to: 'Till', handoffs: 'Övergångar på stigen', referrals: 'Remisser', failed: 'Misslyckades', rate: 'Andel misslyckade' },
   gaps: {
@@ -56,6 +82,32 @@ export const sv: typeof fi = {
   },
   feedback: { title: 'Respons på kvalitetskriterier', part: 'Del', group: 'Grupp', mean: 'Medeltal (1–5)', n: 'Svarande', hidden: 'Dold (under {{min}} svarande)', note: 'Grupper under {{min}} svarande visas inte, så att ingen kan identifieras.' },
   sectors: { municipality: 'Kommun', 'wellbeing-county': 'Välfärdsområde', ngo: 'Organisationer', private: 'Privat', kela: 'FPA', state: 'Staten', 'specialist-care': 'Specialsjukvård', unknown: 'Okänd' },
+  audience: {
+    legend: 'För vem rapporten är',
+    management: 'För ledningen',
+    council: 'För fullmäktige och nämnder',
+    managementHint: 'Alla tal och de anställdas klientantal. Endast för chefer.',
+    councilHint: 'Inga personuppgifter eller namn. Talen 1–4 visas som "<5", och ".." är dolt så att ett litet tal inte kan räknas ut ur summan.',
+  },
+  breaks: {
+    title: 'Avbrott på stigen',
+    intro: 'Remisser som fastnat längre än mottagarens tidsgräns och klienter som kontakten har brutits med.',
+    notReceived: 'Inte mottagna inom tidsgränsen',
+    notAccepted: 'Inte avgjorda inom tidsgränsen',
+    lost: 'Kontakten bruten (inga händelser på {{days}} dagar)',
+    noneStuck: 'Inga fastnade remisser.',
+    byReceiver: 'Fastnade remisser per mottagare',
+    receiver: 'Mottagare',
+    limits: 'Tidsgräns',
+    limitDays: 'mottagning {{received}} dgr, beslut {{accepted}} dgr',
+    ownLimits: 'egen tidsgräns',
+    defaultLimits: 'områdets standard',
+  },
+  council: {
+    small: 'Under fem (1–4). Små tal visas inte så att ingen kan identifieras.',
+    hidden: 'Dolt så att ett litet tal inte kan räknas ut ur summan.',
+    names: { segments: 'Klientsegment', caseloads: 'Klientskap', referrals: 'Remissernas gång', 'path-breaks': 'Avbrott på stigen' },
+  },
   forbidden: 'Rapporterna används av chefer.',
 };
 
@@ -77,7 +129,7 @@ export const en: typeof fi = {
   },
   referrals: {
     title: 'Referral loop', pair: 'Sectors', count: 'Referrals', receive: 'To receive, days', accept: 'To accept, days', complete: 'To complete, days',
-    rejected: 'Rejected', failed: 'Failed', reasons: 'Reasons for rejection', reason: 'Reason', stuck: 'Stuck now', notReceived: 'Not received within {{days}} days', notAccepted: 'No decision within {{days}} days', median: 'Median in days',
+    rejected: 'Rejected', failed: 'Failed', reasons: 'Reasons for rejection', reason: 'Reason', stuck: 'Stuck now', notReceived: 'Not received within {{days}} days', notAccepted: 'No decision within {{days}} days', median: 'Median in days', ownLimitsNote: "Stuck referrals are counted with each receiver's own time limit; the figures above name the area's default limits.",
   },
   interfaces: { title: 'Interfaces: from sector to sector', from: 'From', to: 'To', handoffs: 'Crossings on the path', referrals: 'Referrals', failed: 'Failed', rate: 'Failure rate' },
   gaps: {
@@ -86,5 +138,31 @@ export const en: typeof fi = {
   },
   feedback: { title: 'Quality-criteria feedback', part: 'Part', group: 'Group', mean: 'Mean (1–5)', n: 'Respondents', hidden: 'Hidden (under {{min}} respondents)', note: 'Groups under {{min}} respondents are not shown, so nobody can be identified.' },
   sectors: { municipality: 'Municipality', 'wellbeing-county': 'Wellbeing county', ngo: 'NGOs', private: 'Private', kela: 'Kela', state: 'State', 'specialist-care': 'Specialist care', unknown: 'Unknown' },
+  audience: {
+    legend: 'Who the report is for',
+    management: 'Management',
+    council: 'Councils and boards',
+    managementHint: "All figures and workers' caseloads. For managers only.",
+    councilHint: 'No personal data and no names. Counts 1–4 are shown as "<5", and ".." is hidden so that a small count cannot be calculated from the total.',
+  },
+  breaks: {
+    title: 'Path breaks',
+    intro: "Referrals stuck past the receiver's time limit, and clients with whom contact was lost.",
+    notReceived: 'Not received in time',
+    notAccepted: 'Not decided in time',
+    lost: 'Lost contact (no events in {{days}} days)',
+    noneStuck: 'No stuck referrals.',
+    byReceiver: 'Stuck referrals by receiver',
+    receiver: 'Receiver',
+    limits: 'Time limit',
+    limitDays: 'receipt {{received}} days, decision {{accepted}} days',
+    ownLimits: 'own limit',
+    defaultLimits: 'area default',
+  },
+  council: {
+    small: 'Fewer than five (1–4). Small counts are not shown, so nobody can be identified.',
+    hidden: 'Hidden so that a small count cannot be calculated from the total.',
+    names: { segments: 'Client segments', caseloads: 'Client relationships', referrals: 'Referral loop', 'path-breaks': 'Path breaks' },
+  },
   forbidden: 'Reports are for managers.',
 };

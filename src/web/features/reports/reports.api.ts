@@ -11,10 +11,10 @@ export interface Filter {
 export const queryString = (f: Filter, extra: Record<string, string> = {}) =>
   new URLSearchParams(Object.entries({ from: f.from, to: f.to, unitId: f.unitId, clientGroup: f.clientGroup, ...extra }).filter(([, v]) => v !== '')).toString();
 
-export const csvHref = (name: string, f: Filter) => `/api/v1/reports/${name}?${queryString(f, { format: 'csv' })}`;
+export const csvHref = (name: string, f: Filter, extra: Record<string, string> = {}) => `/api/v1/reports/${name}?${queryString(f, { ...extra, format: 'csv' })}`;
 
-export function useReport<T>(name: string, f: Filter, lang: string) {
-  return useQuery({ queryKey: ['reports', name, f, lang], queryFn: () => api.get<T>(`/reports/${name}?${queryString(f)}`), retry: false });
+export function useReport<T>(name: string, f: Filter, lang: string, extra: Record<string, string> = {}) {
+  return useQuery({ queryKey: ['reports', name, f, lang, extra], queryFn: () => api.get<T>(`/reports/${name}?${queryString(f, extra)}`), retry: false });
 }
 
 export const useUnits = () =>

@@ -92,6 +92,15 @@ export function ReferralsCard({ filter }: { filter: Filter }) {
             <li><strong>{r.stuck.notReceived}</strong> {t('referrals.notReceived', { days: r.stuck.notReceivedDays })}</li>
             <li><strong>{r.stuck.notAccepted}</strong> {t('referrals.notAccepted', { days: r.stuck.notAcceptedDays })}</li>
           </ul>
+          <p className="report-note">{t('referrals.ownLimitsNote')}</p>
+          {r.stuck.byReceiver.some((s) => s.ownLimits) && (
+            <Table caption={t('breaks.byReceiver')} rowKey={(s) => `${s.organizationId ?? ''}-${s.organization}`} rows={r.stuck.byReceiver} columns={[
+              { key: 'o', header: t('breaks.receiver'), isRowHeader: true, render: (s) => s.organization },
+              { key: 'nr', header: t('breaks.notReceived'), align: 'end', render: (s) => s.notReceived },
+              { key: 'na', header: t('breaks.notAccepted'), align: 'end', render: (s) => s.notAccepted },
+              { key: 'l', header: t('breaks.limits'), render: (s) => `${t('breaks.limitDays', { received: s.notReceivedDays, accepted: s.notAcceptedDays })} · ${s.ownLimits ? t('breaks.ownLimits') : t('breaks.defaultLimits')}` },
+            ]} />
+          )}
           {r.loop.length === 0 ? <p>{t('none')}</p> : (
             <ChartAndTable
               chart={<Chart label={t('referrals.median')} option={bars(r.loop.map(pair), [
