@@ -19,6 +19,23 @@ export const STATUTORY_PLAN_TYPES = [
 ] as const;
 export type StatutoryPlanType = (typeof STATUTORY_PLAN_TYPES)[number];
 
+/**
+ * Who may change the plan. Everyone else with access reads it: the client and guardians, and
+ * teachers, who follow their pupils in the school module. Shared with the web's read-only view.
+ */
+export const PLAN_EDITOR_ROLES = [
+  'client-counsellor',
+  'social-worker',
+  'social-instructor',
+  'case-manager',
+  'work-ability-coordinator',
+  'employment-coach',
+  'student-welfare',
+  'school-nurse',
+  'ngo-worker',
+] as const;
+export const mayEditPlan = (role: string) => (PLAN_EDITOR_ROLES as readonly string[]).includes(role);
+
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const Text = (max: number) => z.string().trim().max(max);
 const Id = z.uuid();
@@ -46,6 +63,8 @@ export const ActionInput = z.object({
   indicator: Text(1000).default(''),
   serviceId: Id.nullable().optional(),
   serviceName: Text(300).nullable().optional(),
+  /** The result a referral made from this action came back with (kept when the plan is edited). */
+  outcome: Text(1000).nullable().optional(),
 });
 export type ActionInput = z.infer<typeof ActionInput>;
 
@@ -62,6 +81,7 @@ export const ServiceInput = z.object({
   name: Text(300).min(1),
   providerName: Text(200).nullable().optional(),
 });
+export type ServiceInput = z.infer<typeof ServiceInput>;
 
 export const GoalsInput = z.object({
   shortTerm: z.array(Text(500).min(1)).max(30).default([]),
@@ -115,6 +135,22 @@ export const Responsible = z.object({
 });
 export type Responsible = z.infer<typeof Responsible>;
 
+/**
+ * What elsewhere in Polku is linked to a plan action (of this client only): an agreed follow-up
+ * task, a network meeting decision (a task made in a meeting's minutes, meetingId set), a step of
+ * the school-absence model (title = the step code), or a referral made from the action.
+ */
+export const PlanActionLink = z.object({
+  kind: z.enum(['task', 'meeting-decision', 'absence-step', 'referral']),
+  id: z.string(),
+  title: z.string(),
+  status: z.string(),
+  /** Due date of a task, day of a meeting / absence step, status date of a referral (YYYY-MM-DD). */
+  date: z.string().nullable(),
+  meetingId: z.string().nullable(),
+});
+export type PlanActionLink = z.infer<typeof PlanActionLink>;
+
 export const PlanAction = z.object({
   id: z.string(),
   title: z.string(),
@@ -125,6 +161,9 @@ export const PlanAction = z.object({
   indicator: z.string(),
   serviceId: z.string().nullable(),
   serviceName: z.string().nullable(),
+  outcome: z.string().nullable(),
+  /** Filled on GET /clients/:id/plan (the reading view); left out where a change answers the plan. */
+  links: z.array(PlanActionLink).optional(),
 });
 export type PlanAction = z.infer<typeof PlanAction>;
 

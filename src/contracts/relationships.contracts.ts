@@ -13,6 +13,7 @@ export const Worker = z.object({
   email: z.string().nullable(),
 });
 export type Worker = z.infer<typeof Worker>;
+export const WorkerList = z.object({ items: z.array(Worker) });
 
 /** A client relationship (asiakkuus) with the named responsible worker (omatyöntekijä, SHL 42 §). */
 export const Relationship = z.object({
@@ -68,3 +69,6 @@ export const ClientNotification = z.object({
   message: z.string(),
 });
 export const ClientNotificationList = z.object({ items: z.array(ClientNotification) });
+/** The client marks these notifications read (POST; reading the list never changes it). */
+export const MarkClientNotificationsReadRequest = z.object({ ids: z.array(z.uuid()).min(1).max(200) });
+export type MarkClientNotificationsReadRequest = z.infer<typeof MarkClientNotificationsReadRequest>;

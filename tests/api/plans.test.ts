@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/contracts/plans.contracts.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { makeConsent, makeReferral, orgId, serviceOf } from './referrals.fixtures.js';
 
 let t: TestApp;
 let ohjaaja: string; // Keusote client counsellor
@@ -37,6 +38,67 @@ describe(`shared client plan on ${process.env.POLKU_TEST_DATABASE === 'postgres'
     expect(plan.commitments.map((c: { participantKey: string }) => c.participantKey)).toContain('client');
     const versions = await t.call('GET', `/api/v1/clients/${ids.anni}/plan/versions`, { cookie: ohjaaja });
     expect(versions.json().items.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+  });
+
+  it('shows per plan action what is linked to it elsewhere: tasks, meeting decisions, absence steps, referrals; only this client’s', async () => {
+    const before = (await t.call('GET', `/api/v1/clients/${ids.anni}/plan`, { cookie: ohjaaja })).json() as Plan;
+    const [first, second] = before.actions;
+    expect(first && second).toBeTruthy();
+    expect(first!.links).toEqual(expect.any(Array));
+    // An agreed task through the follow-up API.
+    const task = await t.call('POST', `/api/v1/clients/${ids.anni}/tasks`, { cookie: ohjaaja, body: { title: 'Soita työkokeilupaikkaan', due: '2027-01-15', planActionId: first!.id } });
+    expect(task.statusCode, task.body).toBe(201);
+    // A network meeting decision: a task made in the minutes of anni's meeting.
+    const anni = await t.db.selectFrom('clients').select(['county_code', 'organization_id']).where('id', '=', ids.anni).executeTakeFirstOrThrow();
+    const meeting = await t.db.insertInto('meetings').values({
+      county_code: anni.county_code, organization_id: ids.keusote, client_id: ids.anni, starts_at: new Date('2026-11-02T10:00:00Z'),
+      network_map: JSON.stringify([]) as never, status: 'held',
+    }).returning('id').executeTakeFirstOrThrow();
+    const decision = await t.db.insertInto('followup_tasks').values({
+      county_code: anni.county_code, organization_id: ids.keusote, client_id: ids.anni, title: 'Päätös: haetaan kuntouttavaan työtoimintaan',
+      owner_name: 'Olli Ohjaaja', owner_user_id: null, owner_organization_id: ids.keusote, due: '2026-12-01', outcome_note: null, meeting_id: meeting.id,
+      plan_action_id: second!.id, referral_id: null, completed_at: null, completed_by: null, created_by: null, source: 'meeting',
+    }).returning('id').executeTakeFirstOrThrow();
+    // A school-absence step linked to the action (0831).
+    const step = await t.db.insertInto('absence_steps').values({
+      client_id: ids.anni, county_code: anni.county_code, organization_id: ids.keusote, unit_id: null, school_year: '2026-2027', code: 'school-meeting',
+      done_on: '2026-11-10', follow_up_date: null, responsible_person: null, participants: null, agreed: null, support_measures: null,
+      meeting_id: null, concern_id: null, plan_action_id: first!.id, recorded_by: null,
+    }).returning('id').executeTakeFirstOrThrow();
+    // A referral made from the action.
+    await makeConsent(t, ohjaaja, ids.anni, [await orgId(t, 'lahitori')]); // jarjesto's NGO: it already works with anni
+    const referralId = await makeReferral(t, ohjaaja, ids.anni, await serviceOf(t, 'lahitori'), { planActionId: second!.id });
+    // Another client's task pointing at anni's action must not show on anni's plan.
+    const eero = await t.db.selectFrom('clients').select(['county_code', 'organization_id']).where('id', '=', ids.eero).executeTakeFirstOrThrow();
+    await t.db.insertInto('followup_tasks').values({
+      county_code: eero.county_code, organization_id: eero.organization_id, client_id: ids.eero, title: 'Eeron oma tehtävä', owner_name: 'Eero',
+      owner_user_id: null, owner_organization_id: null, due: '2026-12-24', outcome_note: null, meeting_id: null, plan_action_id: first!.id,
+      referral_id: null, completed_at: null, completed_by: null, created_by: null,
+    }).execute();
+
+    const res = await t.call('GET', `/api/v1/clients/${ids.anni}/plan`, { cookie: ohjaaja });
+    expect(res.statusCode).toBe(200);
+    const plan = res.json() as Plan;
+    const linksOf = (id: string) => plan.actions.find((a) => a.id === id)!.links!;
+    expect(linksOf(first!.id)).toEqual(expect.arrayContaining([
+      { kind: 'task', id: task.json().id, title: 'Soita työkokeilupaikkaan', status: 'open', date: '2027-01-15', meetingId: null },
+      { kind: 'absence-step', id: step.id, title: 'school-meeting', status: 'done', date: '2026-11-10', meetingId: null },
+    ]));
+    expect(linksOf(first!.id).map((l) => l.title)).not.toContain('Eeron oma tehtävä');
+    expect(linksOf(second!.id)).toContainEqual(expect.objectContaining({ kind: 'referral', id: referralId, status: expect.any(String), title: expect.any(String) }));
+    expect(linksOf(second!.id)).toContainEqual({
+      kind: 'meeting-decision', id: decision.id, title: 'Päätös: haetaan kuntouttavaan työtoimintaan', status: 'open', date: '2026-12-01', meetingId: meeting.id,
+    });
+    // Saving the plan keeps the actions' identity, so the links survive a new version.
+    const saved = await t.call('PUT', `/api/v1/clients/${ids.anni}/plan`, { cookie: ohjaaja, body: { ...editable(plan), version: plan.version } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const again = (await t.call('GET', `/api/v1/clients/${ids.anni}/plan`, { cookie: ohjaaja })).json() as Plan;
+    expect(again.actions.find((a) => a.id === first!.id)!.links!.map((l) => l.id)).toEqual(expect.arrayContaining([task.json().id, step.id]));
+    expect(again.actions.find((a) => a.id === second!.id)!.links!.map((l) => l.id)).toContain(decision.id);
+    // The read was audited as a plan read, and a refused organisation still gets 404 with no links.
+    const audit = await t.db.selectFrom('audit_log').select('action').where('client_id', '=', ids.anni).where('action', '=', 'plan.read').where('allowed', '=', true).execute();
+    expect(audit.length).toBeGreaterThan(0);
+    expect((await t.call('GET', `/api/v1/clients/${ids.anni}/plan`, { cookie: valmentaja })).statusCode).toBe(404);
   });
 
   it('refuses another organisation without a relationship with 404 and audits the refusal', async () => {

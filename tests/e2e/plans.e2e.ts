@@ -72,4 +72,22 @@ describe('shared client plan and path picture', () => {
     expect(await other.getByRole('alert').textContent()).toContain('Tietoa ei löytynyt');
     await other.context().close();
   });
+  test('each plan action shows what is linked to it elsewhere (an agreed task), in words; axe passes', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await login(page, 'ohjaaja');
+    const id = await clientId(page, 'Anni');
+    const plan = (await (await page.request.get(`/api/v1/clients/${id}/plan`)).json()) as { actions: { id: string }[] };
+    const task = await page.request.post(`/api/v1/clients/${id}/tasks`, { data: { title: 'Varaa aika työkokeiluun', due: '2027-01-20', planActionId: plan.actions[0]!.id } });
+    expect(task.status(), await task.text()).toBe(201);
+
+    await page.goto(`/asiakkaat/${id}/suunnitelma`);
+    await heading(page, 'Asiakassuunnitelma').waitFor();
+    const links = page.getByRole('list', { name: 'Toimenpiteeseen 1 liittyy' });
+    await links.waitFor();
+    const item = links.getByRole('listitem').filter({ hasText: 'Varaa aika työkokeiluun' });
+    await item.waitFor();
+    expect(await item.textContent()).toMatch(/^Sovittu tehtävä: Varaa aika työkokeiluun · Tekemättä · viimeistään 20\.1\.2027/);
+    await expectNoSeriousAxeViolations(page);
+    await page.context().close();
+  }, 120_000);
 });

@@ -5,6 +5,7 @@ export {
   getPlanVersion,
   listPlanVersions,
   loadPlan,
+  recordReferralOutcome,
   setActionStatus,
   updatePlan,
 } from './plans.service.js';

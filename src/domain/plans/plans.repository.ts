@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/schema.js';
-import type { PlanContent } from '../../contracts/plans.contracts.js';
+import type { PlanActionLink, PlanContent } from '../../contracts/plans.contracts.js';
 import './plans.tables.js';
 
 const isoDate = (v: unknown) => (v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
@@ -128,7 +128,6 @@ export async function bumpVersion(tx: Tx, planId: string, expectedVersion: numbe
 export async function replaceChildren(tx: Tx, planId: string, scope: PlanScope, c: PlanContent, keepActionIds: Set<string>) {
   const base = { plan_id: planId, county_code: scope.countyCode, organization_id: scope.organizationId };
   await tx.deleteFrom('plan_goals').where('plan_id', '=', planId).execute();
-  await tx.deleteFrom('plan_actions').where('plan_id', '=', planId).execute();
   await tx.deleteFrom('plan_services').where('plan_id', '=', planId).execute();
   await tx.deleteFrom('plan_linked_plans').where('plan_id', '=', planId).execute();
   const goals = [
@@ -136,28 +135,31 @@ export async function replaceChildren(tx: Tx, planId: string, scope: PlanScope, 
     ...c.goals.longTerm.map((text) => ({ term: 'long' as const, text })),
   ];
   if (goals.length) await tx.insertInto('plan_goals').values(goals.map((g, position) => ({ ...base, ...g, position }))).execute();
-  if (c.actions.length)
-    await tx
-      .insertInto('plan_actions')
-      .values(
-        c.actions.map((a, position) => ({
-          ...base,
-          ...(a.id && keepActionIds.has(a.id) && { id: a.id }),
-          position,
-          title: a.title,
-          responsible_kind: a.responsible.kind,
-          responsible_organization_id: a.responsible.kind === 'organization' ? a.responsible.organizationId : null,
-          responsible_user_id: a.responsible.kind === 'organization' ? (a.responsible.userId ?? null) : null,
-          responsible_name: a.responsible.kind === 'client' ? null : (a.responsible.name ?? null),
-          starts_at: a.startsAt ?? null,
-          due: a.due ?? null,
-          status: a.status,
-          indicator: a.indicator,
-          service_id: a.serviceId ?? null,
-          service_name: a.serviceName ?? null,
-        })),
-      )
-      .execute();
+  // Kept actions are updated in place, not deleted and re-inserted: tasks, meeting decisions and
+  // school-absence steps point at them (followup_tasks / absence_steps.plan_action_id) and keep their link.
+  const kept = c.actions.flatMap((a) => (a.id && keepActionIds.has(a.id) ? [a.id] : []));
+  let removed = tx.deleteFrom('plan_actions').where('plan_id', '=', planId);
+  if (kept.length) removed = removed.where('id', 'not in', kept);
+  await removed.execute();
+  for (const [position, a] of c.actions.entries()) {
+    const values = {
+      position,
+      title: a.title,
+      responsible_kind: a.responsible.kind,
+      responsible_organization_id: a.responsible.kind === 'organization' ? a.responsible.organizationId : null,
+      responsible_user_id: a.responsible.kind === 'organization' ? (a.responsible.userId ?? null) : null,
+      responsible_name: a.responsible.kind === 'client' ? null : (a.responsible.name ?? null),
+      starts_at: a.startsAt ?? null,
+      due: a.due ?? null,
+      status: a.status,
+      indicator: a.indicator,
+      service_id: a.serviceId ?? null,
+      service_name: a.serviceName ?? null,
+      outcome: a.outcome ?? null,
+    };
+    if (a.id && keepActionIds.has(a.id)) await tx.updateTable('plan_actions').set(values).where('plan_id', '=', planId).where('id', '=', a.id).execute();
+    else await tx.insertInto('plan_actions').values({ ...base, ...values }).execute();
+  }
   if (c.services.length)
     await tx
       .insertInto('plan_services')
@@ -182,6 +184,12 @@ export async function replaceChildren(tx: Tx, planId: string, scope: PlanScope, 
 
 export async function setActionStatus(tx: Tx, planId: string, actionId: string, status: string): Promise<boolean> {
   const res = await tx.updateTable('plan_actions').set({ status }).where('plan_id', '=', planId).where('id', '=', actionId).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** A referral's result lands on the action it was made from: status and outcome together. */
+export async function setActionOutcome(tx: Tx, planId: string, actionId: string, status: string, outcome: string): Promise<boolean> {
+  const res = await tx.updateTable('plan_actions').set({ status, outcome }).where('plan_id', '=', planId).where('id', '=', actionId).executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 
@@ -272,4 +280,54 @@ export async function clientNames(tx: Tx, ids: string[]) {
   if (ids.length === 0) return new Map<string, string>();
   const rows = await tx.selectFrom('clients').select(['id', 'first_name', 'last_name']).where('id', 'in', ids).execute();
   return new Map(rows.map((c) => [c.id, `${c.first_name} ${c.last_name}`]));
+}
+
+/**
+ * What other modules link to the plan's actions, for one client only (a family plan's other members'
+ * tasks, steps and referrals are left out): follow-up tasks and meeting decisions, school-absence steps
+ * (0831) and referrals. Sequential on purpose: one transaction is one connection.
+ */
+export async function actionLinks(tx: Tx, clientId: string, actionIds: string[], opts: { includeSchool: boolean }): Promise<Map<string, PlanActionLink[]>> {
+  const links = new Map<string, PlanActionLink[]>();
+  if (actionIds.length === 0) return links;
+  const add = (actionId: string | null, link: PlanActionLink) => {
+    if (actionId) links.set(actionId, [...(links.get(actionId) ?? []), link]);
+  };
+  const tasks = await tx
+    .selectFrom('followup_tasks as t')
+    .leftJoin('meetings as m', (j) => j.onRef('m.id', '=', 't.meeting_id').onRef('m.client_id', '=', 't.client_id'))
+    .select(['t.id', 't.title', 't.status', 't.due', 't.meeting_id', 't.plan_action_id', 'm.starts_at as meeting_at'])
+    .where('t.client_id', '=', clientId)
+    .where('t.plan_action_id', 'in', actionIds)
+    .orderBy('t.due')
+    .orderBy('t.id')
+    .execute();
+  for (const t of tasks) {
+    const decision = t.meeting_id !== null && t.meeting_at !== null;
+    add(t.plan_action_id, {
+      kind: decision ? 'meeting-decision' : 'task', id: t.id, title: t.title, status: t.status,
+      date: isoDate(t.due), meetingId: decision ? t.meeting_id : null,
+    });
+  }
+  const steps = !opts.includeSchool ? [] : await tx
+    .selectFrom('absence_steps')
+    .select(['id', 'code', 'done_on', 'plan_action_id'])
+    .where('client_id', '=', clientId)
+    .where('plan_action_id', 'in', actionIds)
+    .orderBy('done_on')
+    .orderBy('id')
+    .execute();
+  for (const s of steps) add(s.plan_action_id, { kind: 'absence-step', id: s.id, title: s.code, status: 'done', date: isoDate(s.done_on), meetingId: null });
+  const referrals = await tx
+    .selectFrom('referrals')
+    .select(['id', 'service_name', 'status', 'status_changed_at', 'plan_action_id'])
+    .where('client_id', '=', clientId)
+    .where('plan_action_id', 'in', actionIds)
+    .orderBy('status_changed_at')
+    .orderBy('id')
+    .execute();
+  for (const r of referrals) {
+    add(r.plan_action_id, { kind: 'referral', id: r.id, title: r.service_name, status: r.status, date: isoDate(r.status_changed_at), meetingId: null });
+  }
+  return links;
 }

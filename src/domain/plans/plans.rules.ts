@@ -40,6 +40,7 @@ export function comparableContent(c: PlanContent | Plan): Record<PlanField, unkn
       status: a.status,
       indicator: a.indicator,
       service: a.serviceName ?? null,
+      outcome: a.outcome ?? null,
     })),
     services: c.services.map((s) => s.name),
     reviewDate: c.reviewDate ?? null,

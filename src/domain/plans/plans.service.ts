@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/schema.js';
-import type { ActionStatus, CreatePlanRequest, Plan, PlanContent, UpdatePlanRequest } from '../../contracts/plans.contracts.js';
+import { mayEditPlan, type ActionStatus, type CreatePlanRequest, type Plan, type PlanContent, type UpdatePlanRequest } from '../../contracts/plans.contracts.js';
 import { requireClientAccess } from '../access/index.js';
 import type { Sector } from '../catalog/catalog.types.js';
 import type { Actor } from '../identity/actor.js';
@@ -31,6 +31,18 @@ const staleVersion = (currentVersion: number) =>
     { currentVersion },
   );
 
+const readOnly = () =>
+  new AppError(403, 'plan_read_only', {
+    fi: 'Voit lukea suunnitelmaa, mutta et muuttaa sitä.',
+    sv: 'Du kan läsa planen men inte ändra den.',
+    en: 'You can read the plan but not change it.',
+  });
+
+/** Clients, guardians and teachers read the plan; the professionals who work with the client change it. */
+function requireEditor(actor: Actor) {
+  if (!mayEditPlan(actor.role)) throw readOnly();
+}
+
 async function planIdOf(tx: Tx, clientId: string): Promise<string> {
   const id = await repo.findPlanIdForClient(tx, clientId);
   if (!id) throw planNotFound();
@@ -45,8 +57,12 @@ export async function loadPlan(tx: Tx, planId: string, now = new Date()): Promis
 }
 
 export async function getPlan(tx: Tx, actor: Actor, clientId: string): Promise<Plan> {
-  await requireClientAccess(tx, actor, clientId, { action: 'plan.read', category: 'plan', resource: 'client_plans' });
-  return loadPlan(tx, await planIdOf(tx, clientId));
+  const grant = await requireClientAccess(tx, actor, clientId, { action: 'plan.read', category: 'plan', resource: 'client_plans' });
+  const plan = await loadPlan(tx, await planIdOf(tx, clientId));
+  // School absence steps are pupil welfare data: shown only to those whose basis covers 'school'.
+  const includeSchool = grant.categories === null || grant.categories.includes('school');
+  const links = await repo.actionLinks(tx, clientId, plan.actions.map((a) => a.id), { includeSchool });
+  return { ...plan, actions: plan.actions.map((a) => ({ ...a, links: links.get(a.id) ?? [] })) };
 }
 
 /** Responsible organisations and people must exist, and a person must work in the organisation named. */
@@ -116,6 +132,7 @@ async function recordVersion(tx: Tx, actor: Actor, plan: Plan, changes: string[]
 }
 
 export async function createPlan(tx: Tx, actor: Actor, clientId: string, input: CreatePlanRequest): Promise<Plan> {
+  requireEditor(actor);
   await requireClientAccess(tx, actor, clientId, { action: 'plan.create', category: 'plan', resource: 'client_plans' });
   const members = membersFor(input.scope, clientId, input.familyClientIds);
   // Every family member is a client in their own right: the actor must be allowed to see each.
@@ -139,6 +156,7 @@ export async function createPlan(tx: Tx, actor: Actor, clientId: string, input: 
 }
 
 export async function updatePlan(tx: Tx, actor: Actor, clientId: string, input: UpdatePlanRequest): Promise<Plan> {
+  requireEditor(actor);
   await requireClientAccess(tx, actor, clientId, { action: 'plan.update', category: 'plan', resource: 'client_plans' });
   const current = await loadPlan(tx, await planIdOf(tx, clientId));
   if (isStale(current.version, input.version)) throw staleVersion(current.version);
@@ -157,6 +175,7 @@ export async function updatePlan(tx: Tx, actor: Actor, clientId: string, input: 
 
 /** The quick edit of follow-up: an action started, was done or was not done. Still a new version. */
 export async function setActionStatus(tx: Tx, actor: Actor, clientId: string, actionId: string, version: number, status: ActionStatus): Promise<Plan> {
+  requireEditor(actor);
   await requireClientAccess(tx, actor, clientId, { action: 'plan.update', category: 'plan', resource: 'plan_actions', resourceId: actionId });
   const current = await loadPlan(tx, await planIdOf(tx, clientId));
   if (isStale(current.version, version)) throw staleVersion(current.version);
@@ -168,6 +187,31 @@ export async function setActionStatus(tx: Tx, actor: Actor, clientId: string, ac
   const plan = await loadPlan(tx, current.id);
   await recordVersion(tx, actor, plan, ['actions']);
   return plan;
+}
+
+/**
+ * A referral made from a plan action ended (completed, failed, …): its outcome is written onto
+ * the action as a new plan version, by whoever set the status. No access check of its own: the
+ * caller has checked the actor is a party of the referral, which may be the receiving
+ * organisation without any plan category of its own. Returns the new version, or null when the
+ * action is no longer in the plan.
+ */
+export async function recordReferralOutcome(
+  tx: Tx,
+  actor: Actor,
+  planId: string,
+  actionId: string,
+  outcome: { status: ActionStatus; text: string },
+): Promise<number | null> {
+  const current = await loadPlan(tx, planId);
+  const action = current.actions.find((a) => a.id === actionId);
+  if (!action) return null;
+  const version = await repo.bumpVersion(tx, planId, current.version, null, actor.userId);
+  if (version === undefined) throw staleVersion(current.version + 1);
+  await repo.setActionOutcome(tx, planId, actionId, outcome.status, outcome.text);
+  const plan = await loadPlan(tx, planId);
+  await recordVersion(tx, actor, plan, ['actions']);
+  return plan.version;
 }
 
 const notYourParticipant = () =>

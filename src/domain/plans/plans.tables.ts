@@ -53,6 +53,7 @@ export interface PlanActionTable extends PlanChild {
   indicator: string;
   service_id: string | null;
   service_name: string | null;
+  outcome: string | null; // 0820
 }
 
 export interface PlanServiceTable extends PlanChild {

@@ -23,6 +23,7 @@ export function toPlanView(rows: PlanRows, clientLabel: string, today: string): 
     indicator: a.indicator,
     serviceId: a.service_id,
     serviceName: a.service_name,
+    outcome: a.outcome,
   }));
   const organization = { id: plan.organization_id, name: plan.organization_name };
   const participants = participantsOf({ organization, actions }, clientLabel);
@@ -59,35 +60,5 @@ export function toPlanView(rows: PlanRows, clientLabel: string, today: string): 
     commitments: commitmentStates(participants, records, plan.version),
     updatedAt: new Date(plan.updated_at).toISOString(),
     updatedBy: plan.updated_by_name,
-  };
-}
-
-/** A plan as an editable content document (what the next version starts from). */
-export function toContent(p: Plan) {
-  return {
-    situationSummary: p.situationSummary,
-    clientOwnGoals: p.clientOwnGoals,
-    goals: { shortTerm: p.goals.filter((g) => g.term === 'short').map((g) => g.text), longTerm: p.goals.filter((g) => g.term === 'long').map((g) => g.text) },
-    actions: p.actions.map((a) => ({
-      id: a.id,
-      title: a.title,
-      responsible:
-        a.responsible.kind === 'organization'
-          ? { kind: 'organization' as const, organizationId: a.responsible.organizationId!, userId: a.responsible.userId, name: a.responsible.name }
-          : a.responsible.kind === 'client'
-            ? { kind: 'client' as const }
-            : { kind: 'close-one' as const, name: a.responsible.name ?? '' },
-      startsAt: a.startsAt,
-      due: a.due,
-      status: a.status,
-      indicator: a.indicator,
-      serviceId: a.serviceId,
-      serviceName: a.serviceName,
-    })),
-    services: p.services.map((s) => ({ serviceId: s.serviceId, name: s.name, providerName: s.providerName })),
-    reviewDate: p.reviewDate,
-    clientView: p.clientView,
-    professionalView: p.professionalView,
-    linkedPlans: p.linkedPlans.map((l) => ({ type: l.type, ownerOrganizationId: l.ownerOrganizationId, ownerName: l.ownerName, date: l.date, note: l.note })),
   };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { actionNeeded, checkTransition, nextStatuses, REFERRAL_STATUSES, sidesOf, STATUS_SETTER, stuckReason, TERMINAL_STATUSES } from './referrals.rules.js';
+import {
+  actionNeeded, checkTransition, nextStatuses, outcomeText, planActionOutcome, REFERRAL_STATUSES, sidesOf, STATUS_SETTER, stuckReason, TERMINAL_STATUSES,
+} from './referrals.rules.js';
 
 describe('referral status machine (Gravity SDOH Task statuses)', () => {
   it('follows draft → requested → received → accepted | rejected, accepted → in-progress ⇄ on-hold → completed | failed', () => {
@@ -42,5 +44,20 @@ describe('referral status machine (Gravity SDOH Task statuses)', () => {
     expect(actionNeeded(['receiver'], 'requested', false)).toBe('receive');
     expect(actionNeeded(['sender'], 'requested', true)).toBe('follow-up');
     expect(actionNeeded(['sender'], 'in-progress', false)).toBeNull();
+  });
+});
+
+describe('a referral outcome on the plan action it came from', () => {
+  it('is done when completed, not done when failed or rejected, and nothing while the referral is open or cancelled', () => {
+    const outcomes = Object.fromEntries(REFERRAL_STATUSES.map((s) => [s, planActionOutcome(s)]));
+    expect(outcomes).toEqual({
+      draft: null, requested: null, received: null, accepted: null, rejected: 'not-done', 'in-progress': null,
+      'on-hold': null, completed: 'done', failed: 'not-done', cancelled: null,
+    });
+  });
+
+  it('says what happened, where, and why when a reason was given', () => {
+    expect(outcomeText('failed', 'Vertaisryhmä', 'Lähitori', 'Asiakas lopetti')).toBe('Palvelu keskeytyi: Vertaisryhmä (Lähitori). Asiakas lopetti');
+    expect(outcomeText('completed', 'Vertaisryhmä', 'Lähitori', null)).toBe('Palvelu päättyi: tavoite saavutettu: Vertaisryhmä (Lähitori)');
   });
 });

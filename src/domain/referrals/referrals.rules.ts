@@ -127,3 +127,18 @@ export const STATUS_TITLES_FI: Record<ReferralStatus, string> = {
   failed: 'Palvelu keskeytyi',
   cancelled: 'Lähete peruttu',
 };
+
+/**
+ * The status a plan action gets when a referral made from it ends with a result: done when the
+ * service reached its goal, not done when it failed or was refused. Other statuses leave the plan as it is.
+ */
+export function planActionOutcome(status: ReferralStatus): 'done' | 'not-done' | null {
+  if (status === 'completed') return 'done';
+  if (status === 'failed' || status === 'rejected') return 'not-done';
+  return null;
+}
+
+/** The outcome line written onto the plan action, in Finnish like the rest of the record. */
+export function outcomeText(status: ReferralStatus, serviceName: string, organizationName: string, reason: string | null): string {
+  return `${STATUS_TITLES_FI[status]}: ${serviceName} (${organizationName})${reason ? `. ${reason}` : ''}`;
+}

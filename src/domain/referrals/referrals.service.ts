@@ -5,9 +5,10 @@ import type { Sector } from '../catalog/catalog.types.js';
 import type { Actor } from '../identity/actor.js';
 import { isProfessional } from '../identity/roles.js';
 import { recordPathEvent } from '../path/index.js';
+import { recordReferralOutcome } from '../plans/index.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../shared/errors.js';
 import * as repo from './referrals.repository.js';
-import { checkTransition, OPEN_STATUSES, phaseOfStatus, sidesOf, STATUS_TITLES_FI, type ReferralStatus } from './referrals.rules.js';
+import { checkTransition, OPEN_STATUSES, outcomeText, phaseOfStatus, planActionOutcome, sidesOf, STATUS_TITLES_FI, type ReferralStatus } from './referrals.rules.js';
 
 const consentRequired = (details: Record<string, unknown>) =>
   conflict(
@@ -125,13 +126,15 @@ export async function changeReferralStatus(tx: Tx, actor: Actor, id: string, sta
   const check = checkTransition(sides, r.status, status, reason);
   if (!check.ok) throw transitionErrors[check.error]();
   await repo.setStatus(tx, id, status, reason?.trim() || null, now);
-  await logStatus(tx, actor, { id, clientId: r.client_id, countyCode: r.county_code, fromSector: r.from_org_sector, toSector: r.to_org_sector ?? r.to_sector, serviceName: r.service_name, planActionTitle: await planActionTitle(tx, r) }, status, reason?.trim() || null, now);
+  const action = r.plan_action_id ? await repo.findPlanAction(tx, r.plan_action_id, r.client_id) : undefined;
+  await logStatus(tx, actor, { id, clientId: r.client_id, countyCode: r.county_code, fromSector: r.from_org_sector, toSector: r.to_org_sector ?? r.to_sector, serviceName: r.service_name, planActionTitle: action?.title ?? null }, status, reason?.trim() || null, now);
+  const planStatus = planActionOutcome(status);
+  // The result belongs on the plan too, not only on the path: the action the referral came from.
+  if (action && planStatus) {
+    const text = outcomeText(status, r.service_name, actor.organizationName, reason?.trim() || null);
+    await recordReferralOutcome(tx, actor, action.plan_id, action.id, { status: planStatus, text });
+  }
   return { id, status };
-}
-
-async function planActionTitle(tx: Tx, r: repo.ReferralRow) {
-  if (!r.plan_action_id) return null;
-  return (await repo.findPlanAction(tx, r.plan_action_id, r.client_id))?.title ?? null;
 }
 
 /** A referral to a provider outside Polku: the sender records that it was made by other means. */

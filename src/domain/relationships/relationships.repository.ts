@@ -98,6 +98,18 @@ export async function findWorkers(tx: Tx, ids: string[]): Promise<Map<string, Wo
   );
 }
 
+/** Active professionals of one organisation, by name: who can be named responsible worker or backup. */
+export async function listOrganizationWorkers(tx: Tx, organizationId: string, roles: readonly string[]) {
+  return tx
+    .selectFrom('users')
+    .select(['id', 'display_name as name', 'title', 'phone', 'email'])
+    .where('organization_id', '=', organizationId)
+    .where('disabled', '=', false)
+    .where('role', 'in', [...roles])
+    .orderBy('display_name')
+    .execute();
+}
+
 export interface NewRelationship {
   clientId: string;
   organizationId: string;

@@ -2,10 +2,10 @@ import type { Tx } from '../../db/schema.js';
 import type { Relationship, StartRelationshipRequest, UpdateRelationshipRequest, Worker } from '../../contracts/relationships.contracts.js';
 import { requireClientAccess } from '../access/index.js';
 import type { Actor } from '../identity/actor.js';
-import { isProfessional, type Role } from '../identity/roles.js';
+import { isProfessional, PROFESSIONAL_ROLES, type Role } from '../identity/roles.js';
 import { recordPathEvent } from '../path/index.js';
 import type { Sector } from '../catalog/catalog.types.js';
-import { badRequest, notFound, type Lang } from '../shared/errors.js';
+import { badRequest, forbidden, notFound, type Lang } from '../shared/errors.js';
 import * as repo from './relationships.repository.js';
 import { byCoordinationFirst, notificationFor, notificationMessage, type GuidanceLevel } from './relationships.rules.js';
 import type { NotificationKind, NotificationPayload } from './relationships.tables.js';
@@ -55,6 +55,11 @@ async function requireOwnWorkers(tx: Tx, actor: Actor, ids: (string | null | und
     if (!w || w.disabled || w.organizationId !== actor.organizationId || !isProfessional(w.role as Role)) throw workerNotInOrganization();
   }
   return found;
+}
+
+/** The workers of the actor's own organisation the relationship page offers as responsible worker or backup. */
+export async function listOwnWorkers(tx: Tx, actor: Actor): Promise<{ items: Worker[] }> {
+  return { items: await repo.listOrganizationWorkers(tx, actor.organizationId, PROFESSIONAL_ROLES) };
 }
 
 async function tellClient(tx: Tx, actor: Actor, clientId: string, kind: NotificationKind, payload: NotificationPayload) {
@@ -159,7 +164,14 @@ export async function listNotifications(tx: Tx, actor: Actor, clientId: string, 
       message: notificationMessage(n.kind, payload, lang),
     };
   });
-  // The client reading them is what marks them read; a worker looking does not.
-  if (actor.role === 'client') await repo.markNotificationsRead(tx, clientId, items.filter((i) => !i.readAt).map((i) => i.id));
+  // Reading never changes state: the client marks them read with markClientNotificationsRead (POST).
   return { items };
+}
+
+/** The client marks what they have been told as read (only the client themselves; a worker looking does not). */
+export async function markClientNotificationsRead(tx: Tx, actor: Actor, clientId: string, ids: string[], lang: Lang) {
+  await requireClientAccess(tx, actor, clientId, { action: 'notification.mark-read', category: 'plan', resource: 'client_notifications' });
+  if (actor.role !== 'client') throw forbidden();
+  await repo.markNotificationsRead(tx, clientId, ids);
+  return listNotifications(tx, actor, clientId, lang);
 }

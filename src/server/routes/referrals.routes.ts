@@ -3,8 +3,10 @@ import {
   ChangeStatusRequest, CreatedReferral, CreateReferralRequest, InboxQuery, RecordOutsideRequest, ReferralDetail, ReferralList, TimeLimits,
 } from '../../contracts/referrals.contracts.js';
 import {
-  changeReferralStatus, createReferral, getReferralDetail, getTimeLimits, listClientReferrals, listInbox, printReferral, recordMadeOutside, setTimeLimits,
+  changeReferralStatus, createReferral, getReferralDetail, getTimeLimits, listClientReferrals, listInbox, printReferral, recordMadeOutside, referralPrintout,
+  renderReferralPdf, setTimeLimits,
 } from '../../domain/referrals/index.js';
+import { PROFESSIONAL_ROLES } from '../../domain/identity/roles.js';
 import { defineRoute, type AnyRoute } from '../route.js';
 
 const tags = ['referrals'];
@@ -38,7 +40,8 @@ export const referralsRoutes: AnyRoute[] = [
     url: '/api/v1/referrals/time-limits',
     summary: 'Days after which an unreceived or undecided referral raises an alert',
     tags,
-    auth: 'professional',
+    // Admins too: they set the county default on the supervision page and must see what it is.
+    auth: [...PROFESSIONAL_ROLES, 'manager', 'admin'],
     response: TimeLimits,
     handler: ({ actor, tx }) => tx((t) => getTimeLimits(t, actor)),
   }),
@@ -95,6 +98,26 @@ export const referralsRoutes: AnyRoute[] = [
     handler: async ({ params, actor, lang, tx, reply }) => {
       const html = await tx((t) => printReferral(t, actor, params.id, lang));
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/referrals/:id/print.pdf',
+    summary: 'The printed referral as a PDF (fi, sv or en) for providers that do not use Polku',
+    tags,
+    auth: 'professional',
+    params: IdParams,
+    query: z.object({ lang: z.enum(['fi', 'sv', 'en']).default('fi') }),
+    produces: 'application/pdf',
+    handler: async ({ params, query, actor, tx, reply }) => {
+      const printout = await tx((t) => referralPrintout(t, actor, params.id, query.lang, 'referral.print.pdf'));
+      // Rendered after the transaction: it is not database work.
+      const pdf = await renderReferralPdf(printout);
+      return reply
+        .type('application/pdf')
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `inline; filename="lahete-${params.id.slice(0, 8)}-${query.lang}.pdf"`)
+        .send(pdf);
     },
   }),
   defineRoute({

@@ -2,13 +2,22 @@ import { z } from 'zod';
 import { ClientIdParams } from '../../contracts/plans.contracts.js';
 import {
   ClientNotificationList,
+  MarkClientNotificationsReadRequest,
   Relationship,
   RelationshipList,
   RelationshipParams,
   StartRelationshipRequest,
   UpdateRelationshipRequest,
+  WorkerList,
 } from '../../contracts/relationships.contracts.js';
-import { listClientRelationships, listNotifications, startRelationship, updateRelationship } from '../../domain/relationships/index.js';
+import {
+  listClientRelationships,
+  listNotifications,
+  listOwnWorkers,
+  markClientNotificationsRead,
+  startRelationship,
+  updateRelationship,
+} from '../../domain/relationships/index.js';
 import { defineRoute, type AnyRoute } from '../route.js';
 
 const clientData = { param: 'id' };
@@ -16,6 +25,15 @@ const tags = ['relationships'];
 
 /** Client relationships (asiakkuus) with the responsible worker, and what the client has been told. */
 export const relationshipRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/relationships/workers',
+    summary: "Active professionals of the caller's organisation: who can be named responsible worker or backup",
+    tags,
+    auth: 'professional',
+    response: WorkerList,
+    handler: ({ actor, tx }) => tx((t) => listOwnWorkers(t, actor)),
+  }),
   defineRoute({
     method: 'GET',
     url: '/api/v1/clients/:id/relationships',
@@ -61,5 +79,16 @@ export const relationshipRoutes: AnyRoute[] = [
     params: ClientIdParams,
     response: ClientNotificationList,
     handler: ({ params, actor, tx, lang }) => tx((t) => listNotifications(t, actor, params.id, lang)),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/clients/:id/notifications/read',
+    summary: 'The client marks notifications read (only the client themselves); returns the list',
+    tags,
+    clientData,
+    params: ClientIdParams,
+    body: MarkClientNotificationsReadRequest,
+    response: ClientNotificationList,
+    handler: ({ params, body, actor, tx, lang }) => tx((t) => markClientNotificationsRead(t, actor, params.id, body.ids, lang)),
   }),
 ];

@@ -14,7 +14,9 @@ const fi = {
     meetings: 'Verkostopalaverit',
     school: 'Koulupoissaolot',
     reports: 'Raportit',
+    supervision: 'Valvonta',
     admin: 'Ylläpito',
+    followupSettings: 'Seurannan asetukset',
   },
   user: { signedInAs: 'Kirjautunut käyttäjä', logout: 'Kirjaudu ulos', loggingOut: 'Kirjaudutaan ulos…' },
   roles: {
@@ -93,7 +95,9 @@ const sv: Texts = {
     meetings: 'Nätverksmöten',
     school: 'Skolfrånvaro',
     reports: 'Rapporter',
+    supervision: 'Tillsyn',
     admin: 'Administration',
+    followupSettings: 'Inställningar för uppföljning',
   },
   user: { signedInAs: 'Inloggad användare', logout: 'Logga ut', loggingOut: 'Loggar ut…' },
   roles: {
@@ -167,7 +171,9 @@ const en: Texts = {
     meetings: 'Network meetings',
     school: 'School absences',
     reports: 'Reports',
+    supervision: 'Supervision',
     admin: 'Administration',
+    followupSettings: 'Follow-up settings',
   },
   user: { signedInAs: 'Signed in user', logout: 'Log out', loggingOut: 'Logging out…' },
   roles: {

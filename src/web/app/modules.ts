@@ -29,6 +29,8 @@ export const PROFESSIONAL_MODULES: readonly ProfessionalModule[] = [
   { key: 'meetings', path: '/verkostopalaverit', roles: WORKERS, load: () => import('../features/meetings/meetings.page.js') },
   { key: 'school', path: '/koulupoissaolot', roles: [...SCHOOL_ROLES, ...SOCIAL_ROLES], load: () => import('../features/school/school.page.js') },
   { key: 'reports', path: '/raportit', roles: ['manager', 'admin'], load: () => import('../features/reports/reports.page.js') },
+  { key: 'supervision', path: '/valvonta', roles: ['manager', 'admin'], load: () => import('../features/supervision/supervision.page.js') },
+  { key: 'followupSettings', path: '/seurannan-asetukset', roles: ['manager', 'admin'], load: () => import('../features/today/followup-settings.page.js') },
   { key: 'admin', path: '/yllapito', roles: ['admin'], load: () => import('../features/admin/admin.page.js') },
 ];
 

@@ -15,6 +15,7 @@ const PortalPage = lazy(() => import('../features/portal/portal.page.js'));
 const PublicCatalogPage = lazy(() => import('../features/catalog-public/catalog-public.page.js'));
 const PlanPage = lazy(() => import('../features/plans/plan.page.js'));
 const PathPage = lazy(() => import('../features/path/path.page.js'));
+const RelationshipsPage = lazy(() => import('../features/relationships/relationships.page.js'));
 
 function ModuleRoute({ module }: { module: ProfessionalModule }) {
   const user = useCurrentUser();
@@ -57,6 +58,7 @@ const routes: RouteObject[] = [
       { index: true, element: <HomeRedirect /> },
       { path: 'asiakkaat/:id/suunnitelma', element: <PlanPage /> },
       { path: 'asiakkaat/:id/polku', element: <PathPage /> },
+      { path: 'asiakkaat/:id/asiakkuudet', element: <RelationshipsPage /> },
       ...PROFESSIONAL_MODULES.map((module) => ({ path: `${module.path.slice(1)}/*`, element: <ModuleRoute module={module} /> })),
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,15 +1,18 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { ACTION_STATUSES, type ActionInput, type Plan } from '../../../contracts/plans.contracts.js';
 import { Button, Field } from '../../ui/index.js';
+import { PlanActionLinks } from './plan-action-links.js';
 
 interface Props {
+  clientId: string;
   actions: ActionInput[];
   plan: Plan;
   onChange: (actions: ActionInput[]) => void;
 }
 
 /** Actions with responsible actor, timing, status and indicator; each one a labelled group. */
-export function PlanActionsEditor({ actions, plan, onChange }: Props) {
+export function PlanActionsEditor({ clientId, actions, plan, onChange }: Props) {
   const { t } = useTranslation('plans');
   // The organisations already in the plan; naming a new one happens through a referral.
   const orgs = new Map<string, string>([[plan.organization.id, plan.organization.name]]);
@@ -61,6 +64,19 @@ export function PlanActionsEditor({ actions, plan, onChange }: Props) {
           </div>
           <Field label={t('action.indicator')}>{(c) => <input className="input" value={a.indicator} onChange={(e) => set(i, { indicator: e.target.value })} {...c} />}</Field>
           {a.serviceName && <p className="plan-action__service">{t('action.service')}: {a.serviceName}</p>}
+          {a.id && !a.outcome && (
+            <p>
+              <Link to={`/lahetteet/uusi?asiakas=${clientId}&toimenpide=${a.id}${a.serviceId ? `&palvelu=${a.serviceId}` : ''}`}>
+                {t('action.refer', { n: i + 1 })}
+              </Link>
+            </p>
+          )}
+          {a.outcome && (
+            <p className="plan-action__outcome">
+              <strong>{t('outcome')}:</strong> {a.outcome}
+            </p>
+          )}
+          {a.id && <PlanActionLinks links={plan.actions.find((x) => x.id === a.id)?.links} n={i + 1} />}
           <Button size="small" variant="quiet" onClick={() => onChange(actions.filter((_, j) => j !== i))}>
             {t('action.remove', { n: i + 1 })}
           </Button>

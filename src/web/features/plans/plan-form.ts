@@ -1,4 +1,5 @@
-import type { ActionInput, Plan, UpdatePlanRequest } from '../../../contracts/plans.contracts.js';
+import type { ActionInput, Plan, ServiceInput, UpdatePlanRequest } from '../../../contracts/plans.contracts.js';
+import type { LinkedPlanForm } from './linked-plans-editor.js';
 
 /** The editor's working copy: lists as lines of text where a person writes them that way. */
 export interface PlanForm {
@@ -8,7 +9,8 @@ export interface PlanForm {
   shortGoals: string;
   longGoals: string;
   actions: ActionInput[];
-  services: string;
+  services: ServiceInput[];
+  linkedPlans: LinkedPlanForm[];
   reviewDate: string;
   clientView: string;
   professionalView: string;
@@ -38,27 +40,28 @@ export function toForm(p: Plan): PlanForm {
       indicator: a.indicator,
       serviceId: a.serviceId,
       serviceName: a.serviceName,
+      outcome: a.outcome,
     })),
-    services: p.services.map((s) => s.name).join('\n'),
+    services: p.services.map((s) => ({ serviceId: s.serviceId, name: s.name, providerName: s.providerName })),
+    linkedPlans: p.linkedPlans.map((l) => ({ type: l.type, ownerOrganizationId: l.ownerOrganizationId, ownerName: l.ownerName, date: l.date, note: l.note })),
     reviewDate: p.reviewDate ?? '',
     clientView: p.clientView,
     professionalView: p.professionalView,
   };
 }
 
-/** Back to the API's shape; services keep their catalogue id when their name is unchanged. */
-export function toRequest(f: PlanForm, p: Plan): UpdatePlanRequest {
-  const known = new Map(p.services.map((s) => [s.name, s]));
+/** Back to the API's shape. */
+export function toRequest(f: PlanForm): UpdatePlanRequest {
   return {
     version: f.version,
     situationSummary: f.situationSummary,
     clientOwnGoals: f.clientOwnGoals,
     goals: { shortTerm: lines(f.shortGoals), longTerm: lines(f.longGoals) },
     actions: f.actions.map((a) => ({ ...a, startsAt: a.startsAt || null, due: a.due || null })),
-    services: lines(f.services).map((name) => ({ name, serviceId: known.get(name)?.serviceId ?? null, providerName: known.get(name)?.providerName ?? null })),
+    services: f.services,
     reviewDate: f.reviewDate || null,
     clientView: f.clientView,
     professionalView: f.professionalView,
-    linkedPlans: p.linkedPlans.map((l) => ({ type: l.type, ownerOrganizationId: l.ownerOrganizationId, ownerName: l.ownerName, date: l.date, note: l.note })),
+    linkedPlans: f.linkedPlans.map((l) => ({ ...l, ownerName: l.ownerName.trim(), note: l.note?.trim() || null })),
   };
 }

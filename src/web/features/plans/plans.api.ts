@@ -5,7 +5,7 @@ import { api } from '../../api/client.js';
 export const planKey = (clientId: string) => ['clients', clientId, 'plan'] as const;
 
 export function usePlan(clientId: string) {
-  return useQuery({ queryKey: planKey(clientId), queryFn: ({ signal }) => api.get<Plan>(`/clients/${clientId}/plan`, { signal }), retry: false });
+  return useQuery({ queryKey: planKey(clientId), enabled: clientId !== '', queryFn: ({ signal }) => api.get<Plan>(`/clients/${clientId}/plan`, { signal }), retry: false });
 }
 
 export function usePlanVersions(clientId: string, version: number | undefined) {

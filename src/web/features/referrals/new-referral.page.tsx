@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { isApiError } from '../../api/client.js';
 import { Button, ErrorMessage, Field, PageHeader, TextField } from '../../ui/index.js';
+import { usePlan } from '../plans/index.js';
 import { useCaseload, useCreateReferral, useServiceSearch } from './referrals.api.js';
 
 /**
@@ -16,6 +17,10 @@ export function NewReferralPage() {
   const caseload = useCaseload();
   const [clientId, setClientId] = useState(params.get('asiakas') ?? '');
   const [serviceId, setServiceId] = useState(params.get('palvelu') ?? '');
+  // From a plan action: the referral's outcome is later written back onto that action.
+  const planActionId = params.get('toimenpide') ?? undefined;
+  const plan = usePlan(planActionId ? clientId : '');
+  const fromAction = planActionId ? plan.data?.actions.find((a) => a.id === planActionId) : undefined;
   const [q, setQ] = useState('');
   const services = useServiceSearch(q);
   const [reason, setReason] = useState('');
@@ -28,7 +33,7 @@ export function NewReferralPage() {
   const submit = (draft: boolean) => (e?: FormEvent) => {
     e?.preventDefault();
     create.mutate(
-      { clientId, serviceId, reason, receiverInfo, urgency, contactPreference: contactPreference || undefined, draft },
+      { clientId, serviceId, reason, receiverInfo, urgency, contactPreference: contactPreference || undefined, draft, planActionId },
       { onSuccess: (r) => navigate(`../${r.id}`) },
     );
   };
@@ -36,6 +41,7 @@ export function NewReferralPage() {
   return (
     <>
       <PageHeader title={t('create.title')} />
+      {fromAction && <p className="referral-from-action">{t('create.fromAction', { title: fromAction.title })}</p>}
       <form className="referral-form" onSubmit={submit(false)}>
         <Field label={t('create.client')}>
           {(control) => (

@@ -89,7 +89,14 @@ function OutsideCard({ referral }: { referral: ReferralDetail }) {
   return (
     <Card title={t('detail.outside')}>
       <p>{t('detail.outsideHelp')}</p>
-      <p><a className="button button--secondary" href={`/api/v1/referrals/${referral.id}/print`} target="_blank" rel="noopener">{t('detail.print')}</a></p>
+      <p className="referral-print">
+        <a className="button button--secondary" href={`/api/v1/referrals/${referral.id}/print`} target="_blank" rel="noopener">{t('detail.print')}</a>
+        {(['fi', 'sv', 'en'] as const).map((lang) => (
+          <a key={lang} className="button button--quiet" href={`/api/v1/referrals/${referral.id}/print.pdf?lang=${lang}`} target="_blank" rel="noopener" hrefLang={lang}>
+            {t('detail.pdf', { lang: lang.toUpperCase() })}
+          </a>
+        ))}
+      </p>
       {referral.outsideNote ? (
         <p>{t('detail.recorded', { note: referral.outsideNote })}</p>
       ) : (
