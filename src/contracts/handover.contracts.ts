@@ -36,6 +36,32 @@ export const HandoverView = z.object({
 });
 export type HandoverView = z.infer<typeof HandoverView>;
 export const HandoverList = z.object({ items: z.array(HandoverView) });
+export type HandoverList = z.infer<typeof HandoverList>;
+
+/**
+ * Oma polku: a handover as the client (or their guardian) sees it, in plain words: who takes over,
+ * who stays responsible until the client confirms, and whether the client can confirm now.
+ */
+export const MeHandover = z.object({
+  id: z.string().uuid(),
+  status: z.enum(['open', 'completed', 'cancelled']),
+  serviceName: z.string(),
+  fromOrganization: z.string(),
+  /** The current responsible worker, who stays responsible until the handover completes. */
+  fromWorker: z.string().nullable(),
+  toOrganization: z.string().nullable(),
+  /** The worker who accepted the handover referral: they take over. */
+  toWorker: z.string().nullable(),
+  jointMeetingAt: z.string().nullable(),
+  jointMeetingHeldAt: z.string().nullable(),
+  clientConfirmedAt: z.string().nullable(),
+  canConfirm: z.boolean(),
+  missingSteps: HandoverView.shape.missingSteps,
+});
+export type MeHandover = z.infer<typeof MeHandover>;
+export const MeHandoverList = z.object({ items: z.array(MeHandover) });
+export type MeHandoverList = z.infer<typeof MeHandoverList>;
+export const MeHandoverParams = z.object({ handoverId: z.string().max(64) });
 
 export const EndRelationshipRequest = z.object({
   finalEvaluation: z.string().trim().min(3).max(4000),

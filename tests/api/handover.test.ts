@@ -50,6 +50,79 @@ describe(`warm handover and ending on ${process.env.POLKU_TEST_DATABASE === 'pos
     expect(notice).toHaveLength(1);
   });
 
+  /** A handover of the client from Keusote (ohjaaja) to the employment area, with the meeting held and the receiver's acceptance. */
+  async function readyHandover(clientId: string) {
+    await makeConsent(t, ohjaaja, clientId, [tyollisyysalue], ['contact', 'plan']);
+    const serviceId = await serviceOf(t, 'tyollisyysalue');
+    const start = await t.call('POST', `/api/v1/clients/${clientId}/handovers`, {
+      cookie: ohjaaja, body: { serviceId, reason: 'Tuki jatkuu työllisyyspalveluissa', summary: 'Asiakas toivoo yhteydenottoa puhelimella aamupäivisin.' },
+    });
+    expect(start.statusCode).toBe(201);
+    const { id, referralId } = start.json() as { id: string; referralId: string };
+    expect((await setStatus(t, valmentaja, referralId, 'received')).statusCode).toBe(200);
+    return { id, referralId, accept: () => setStatus(t, valmentaja, referralId, 'accepted'),
+      meet: () => t.call('POST', `/api/v1/handovers/${id}/joint-meeting`, { cookie: valmentaja, body: { at: new Date().toISOString(), held: true } }) };
+  }
+
+  it('Oma polku: the client sees a pending handover in plain terms and confirms it through /me/handovers (only when ready, only their own)', async () => {
+    const anni = await t.login('anni');
+    const anniId = (await t.call('GET', '/api/v1/me', { cookie: anni })).json().me.clientId as string;
+    const h = await readyHandover(anniId);
+    const listed = await t.call('GET', '/api/v1/me/handovers', { cookie: anni });
+    expect(listed.statusCode).toBe(200);
+    const pending = (listed.json().items as { id: string }[]).find((i) => i.id === h.id);
+    expect(pending).toMatchObject({ status: 'open', canConfirm: false, toOrganization: expect.any(String), fromOrganization: expect.any(String) });
+    // Not ready yet: 409 in the client's language, nothing changes.
+    const early = await t.call('POST', `/api/v1/me/handovers/${h.id}/confirm`, { cookie: anni, lang: 'sv' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toMatch(/gemensamma mötet/);
+    expect((await h.accept()).statusCode).toBe(200);
+    expect((await h.meet()).statusCode).toBe(200);
+    const ready = (await t.call('GET', '/api/v1/me/handovers', { cookie: anni })).json().items.find((i: { id: string }) => i.id === h.id);
+    expect(ready).toMatchObject({ canConfirm: true, missingSteps: ['client-confirmation'], fromWorker: expect.any(String), toWorker: 'Ville Valmentaja' });
+    // Another client cannot confirm it: 404 like a missing record, and it stays open.
+    const eero = await t.login('eero');
+    expect((await t.call('POST', `/api/v1/me/handovers/${h.id}/confirm`, { cookie: eero })).statusCode).toBe(404);
+    expect((await t.db.selectFrom('handovers').select('status').where('id', '=', h.id).executeTakeFirstOrThrow()).status).toBe('open');
+    // Professionals use their own route, not the portal's.
+    expect((await t.call('POST', `/api/v1/me/handovers/${h.id}/confirm`, { cookie: ohjaaja })).statusCode).toBe(403);
+    const done = await t.call('POST', `/api/v1/me/handovers/${h.id}/confirm`, { cookie: anni });
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toMatchObject({ id: h.id, status: 'completed', clientConfirmedAt: expect.any(String), canConfirm: false });
+    const row = await t.db.selectFrom('handovers').select(['client_confirmed_how', 'status']).where('id', '=', h.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ client_confirmed_how: 'portal', status: 'completed' });
+    const rels = await t.db.selectFrom('client_relationships').select('organization_id').where('client_id', '=', anniId).where('ended_at', 'is', null).execute();
+    expect(rels.map((r) => r.organization_id)).toContain(tyollisyysalue);
+    const audit = await t.db.selectFrom('audit_log').select(['basis', 'allowed']).where('client_id', '=', anniId).where('action', '=', 'handover.confirm').execute();
+    expect(audit).toContainEqual({ basis: 'self', allowed: true });
+    expect((await t.call('POST', `/api/v1/me/handovers/${h.id}/confirm`, { cookie: anni })).statusCode).toBe(409);
+  });
+
+  it('Oma polku: a guardian confirms the handover of their under-18 child (audited on the guardian basis)', async () => {
+    const huoltaja = await t.login('huoltaja');
+    const guardianClientId = (await t.call('GET', '/api/v1/me', { cookie: huoltaja })).json().me.clientId as string;
+    const made = await t.call('POST', '/api/v1/clients', { cookie: ohjaaja, body: { firstName: 'Lapsi', lastName: 'Siirtonen', birthDate: '2013-05-04' } });
+    expect(made.statusCode).toBe(201);
+    const childId = made.json().id as string;
+    const child = await t.db.selectFrom('clients').select(['organization_id', 'county_code']).where('id', '=', childId).executeTakeFirstOrThrow();
+    await t.db.insertInto('client_close_ones').values({
+      client_id: childId, county_code: child.county_code, organization_id: child.organization_id, name: 'Huoltaja', relation: 'huoltaja', is_guardian: true, related_client_id: guardianClientId,
+    }).execute();
+    const h = await readyHandover(childId);
+    expect((await h.accept()).statusCode).toBe(200);
+    expect((await h.meet()).statusCode).toBe(200);
+    const anni = await t.login('anni');
+    expect((await t.call('POST', `/api/v1/me/handovers/${h.id}/confirm?clientId=${childId}`, { cookie: anni })).statusCode).toBe(404);
+    expect((await t.call('POST', `/api/v1/me/handovers/${h.id}/confirm`, { cookie: huoltaja })).statusCode).toBe(404); // not the guardian's own
+    const listed = await t.call('GET', `/api/v1/me/handovers?clientId=${childId}`, { cookie: huoltaja });
+    expect(listed.json().items.map((i: { id: string }) => i.id)).toContain(h.id);
+    const done = await t.call('POST', `/api/v1/me/handovers/${h.id}/confirm?clientId=${childId}`, { cookie: huoltaja });
+    expect(done.statusCode).toBe(200);
+    expect(done.json().status).toBe('completed');
+    const audit = await t.db.selectFrom('audit_log').select('basis').where('client_id', '=', childId).where('action', '=', 'handover.confirm').where('allowed', '=', true).execute();
+    expect(audit.map((a) => a.basis)).toEqual(['guardian']);
+  });
+
   it('ends a relationship with a final evaluation and continuation plan; the network is informed on the path', async () => {
     const clientId = await makeClient(t, valmentaja);
     const rel = await t.db.selectFrom('client_relationships').select('id').where('client_id', '=', clientId).executeTakeFirstOrThrow();

@@ -104,4 +104,54 @@ describe(`Oma polku on ${process.env.POLKU_TEST_DATABASE === 'postgres' ? 'Postg
       expect(res.statusCode, `${path}: ${res.body}`).toBe(200);
     }
   });
+
+  describe('the guardian basis (huoltaja of an under-18 child)', () => {
+    it('a guardian fills "Mitä sinulle kuuluu?" for their child: saved as given by the guardian, every read audited on the guardian basis', async () => {
+      const huoltaja = await t.login('huoltaja');
+      const me = (await t.call('GET', '/api/v1/me', { cookie: huoltaja })).json();
+      const child = me.children[0].clientId as string;
+      const area = (await t.call('GET', '/api/v1/life-areas', { cookie: huoltaja })).json().areas[0].key as string;
+      const res = await t.call('POST', `/api/v1/me/self-assessments?clientId=${child}`, { cookie: huoltaja, body: { answers: { [area]: 4 }, ownWords: 'Koulussa menee paremmin.' } });
+      expect(res.statusCode).toBe(201);
+      expect(res.json().items.at(-1)).toMatchObject({ filledBy: 'guardian', ownWords: 'Koulussa menee paremmin.' });
+      const guardianUser = await t.db.selectFrom('users').select('id').where('username', '=', 'huoltaja').executeTakeFirstOrThrow();
+      const row = await t.db.selectFrom('self_assessments').select(['filled_by', 'recorded_by', 'organization_id']).where('client_id', '=', child).orderBy('at', 'desc').executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ filled_by: 'guardian', recorded_by: guardianUser.id, organization_id: null });
+      const audit = await t.db.selectFrom('audit_log').select(['action', 'basis']).where('client_id', '=', child).where('user_id', '=', guardianUser.id).where('allowed', '=', true).execute();
+      expect(audit).toEqual(expect.arrayContaining([{ action: 'self-assessment.create', basis: 'guardian' }, { action: 'portal.act-as-guardian', basis: 'guardian' }]));
+      expect(audit.every((a) => a.basis === 'guardian')).toBe(true);
+      // The child's agreed tasks through the one /me/tasks route.
+      const tasks = await t.call('GET', `/api/v1/me/tasks?clientId=${child}`, { cookie: huoltaja });
+      expect(tasks.statusCode).toBe(200);
+      expect(Array.isArray(tasks.json().items)).toBe(true);
+    });
+
+    it('refuses bad answers in the guardian’s language and writes nothing', async () => {
+      const huoltaja = await t.login('huoltaja');
+      const child = (await t.call('GET', '/api/v1/me', { cookie: huoltaja })).json().children[0].clientId as string;
+      const before = await t.db.selectFrom('self_assessments').select('id').where('client_id', '=', child).execute();
+      const res = await t.call('POST', `/api/v1/me/self-assessments?clientId=${child}`, { cookie: huoltaja, lang: 'sv', body: { answers: { 'ei-ole': 3 } } });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.message).toMatch(/livsområde/);
+      expect(await t.db.selectFrom('self_assessments').select('id').where('client_id', '=', child).execute()).toHaveLength(before.length);
+    });
+
+    it('refuses (404, audited) a non-guardian, and a guardian once the child is 18', async () => {
+      const huoltaja = await t.login('huoltaja');
+      const child = (await t.call('GET', '/api/v1/me', { cookie: huoltaja })).json().children[0].clientId as string;
+      const area = (await t.call('GET', '/api/v1/life-areas', { cookie: anni })).json().areas[0].key as string;
+      const stranger = await t.call('POST', `/api/v1/me/self-assessments?clientId=${child}`, { cookie: anni, body: { answers: { [area]: 2 } } });
+      expect(stranger.statusCode).toBe(404);
+      const refused = await t.db.selectFrom('audit_log').select('allowed').where('client_id', '=', child).where('action', '=', 'portal.act-as-guardian').where('allowed', '=', false).execute();
+      expect(refused.length).toBeGreaterThan(0);
+      // An adult "child": the guardianship record stays, the basis does not.
+      const adult = await t.db.selectFrom('clients').select(['id', 'organization_id', 'county_code']).where('birth_date', '<', '2000-01-01').where('id', '!=', anniId).executeTakeFirstOrThrow();
+      const guardianClient = (await t.call('GET', '/api/v1/me', { cookie: huoltaja })).json().me.clientId as string;
+      await t.db.insertInto('client_close_ones').values({
+        client_id: adult.id, county_code: adult.county_code, organization_id: adult.organization_id, name: 'Huoltaja', relation: 'huoltaja', is_guardian: true, related_client_id: guardianClient,
+      }).execute();
+      expect((await t.call('GET', `/api/v1/me/self-assessments?clientId=${adult.id}`, { cookie: huoltaja })).statusCode).toBe(404);
+      expect((await t.call('GET', `/api/v1/me/tasks?clientId=${adult.id}`, { cookie: huoltaja })).statusCode).toBe(404);
+    });
+  });
 });

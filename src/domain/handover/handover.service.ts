@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/schema.js';
-import type { EndRelationshipRequest, HandoverView, StartHandoverRequest } from '../../contracts/handover.contracts.js';
+import type { EndRelationshipRequest, HandoverView, MeHandoverList, StartHandoverRequest } from '../../contracts/handover.contracts.js';
 import { AccessDeniedError, isUuid, requireClientAccess } from '../access/index.js';
 import type { Sector } from '../catalog/catalog.types.js';
 import { insertRelationship } from '../clients/index.js';
@@ -114,6 +114,30 @@ async function moveResponsibility(tx: Tx, actor: Actor, h: repo.HandoverRow, now
 export async function listClientHandovers(tx: Tx, actor: Actor, clientId: string) {
   await requireClientAccess(tx, actor, clientId, { action: 'handover.list', category: 'plan', resource: 'handover' });
   return { items: (await repo.handoversOfClient(tx, clientId)).map(toView) };
+}
+
+/**
+ * Oma polku: the client's open handovers and those completed in the last 30 days, with the names
+ * of the worker who stays responsible until the client confirms and the worker who takes over.
+ * `subject` is the client, or the guardian acting for their child (basis 'guardian' in resolveAccess).
+ */
+export async function myHandovers(tx: Tx, subject: Actor, clientId: string, now = new Date()): Promise<MeHandoverList> {
+  await requireClientAccess(tx, subject, clientId, { action: 'portal.handovers', category: 'plan', resource: 'handover' });
+  const since = now.getTime() - 30 * 86_400_000;
+  const rows = (await repo.handoversOfClient(tx, clientId))
+    .filter((h) => h.status === 'open' || (h.status === 'completed' && h.completed_at && new Date(h.completed_at).getTime() >= since));
+  const items = [];
+  for (const h of rows) {
+    const from = await repo.relationshipOf(tx, h.from_relationship_id);
+    const to = await repo.acceptingUser(tx, h.referral_id);
+    const v = toView(h);
+    items.push({
+      id: v.id, status: v.status, serviceName: v.serviceName, fromOrganization: v.fromOrganization, fromWorker: from?.worker_name ?? null,
+      toOrganization: v.toOrganization, toWorker: to?.display_name ?? null, jointMeetingAt: v.jointMeetingAt, jointMeetingHeldAt: v.jointMeetingHeldAt,
+      clientConfirmedAt: v.clientConfirmedAt, canConfirm: canClientConfirm(state(h)), missingSteps: v.missingSteps,
+    });
+  }
+  return { items };
 }
 
 /**

@@ -1,3 +1,3 @@
-export { confirmByClient, endRelationship, listClientHandovers, recordJointMeeting, startHandover } from './handover.service.js';
+export { confirmByClient, endRelationship, listClientHandovers, myHandovers, recordJointMeeting, startHandover } from './handover.service.js';
 export { canClientConfirm, isHandoverComplete, missingSteps, type HandoverStep } from './handover.rules.js';
 export type * from './handover.tables.js';

@@ -1,5 +1,5 @@
 export {
-  addSelfAssessment, giveMyConsent, myAccessLog, myConsents, myMeetings, myPath, myPlan, myReferrals, mySelfAssessments, myTasks, myWorker,
+  addSelfAssessment, confirmMyHandover, giveMyConsent, myAccessLog, myConsents, myHandovers, myMeetings, myPath, myPlan, myReferrals, mySelfAssessments, myTasks, myWorker,
   overview, revokeMyConsent, subjectOf,
 } from './portal.service.js';
 export { describeAction, describeBasis, isClientsTask } from './portal.rules.js';

@@ -6,6 +6,8 @@ describe('portal rules', () => {
     expect(describeAction('plan.read', 'fi')).toBe('Katsoi tai muokkasi suunnitelmaasi');
     expect(describeAction('referral.status', 'en')).toBe('Handled your referral to a service');
     expect(describeAction('something.else', 'sv')).toBe('Behandlade dina uppgifter');
+    expect(describeAction('handover.confirm', 'fi')).toBe('Käsitteli työntekijäsi vaihtoa (saattaen vaihto)');
+    expect(describeAction('portal.handovers', 'en')).toBe('Viewed the change of your worker');
     expect(describeBasis('consent:referral', true, 'fi')).toBe('Suostumuksesi perusteella');
     expect(describeBasis('client-relationship', true, 'en')).toBe('You are their client');
     expect(describeBasis(null, false, 'fi')).toBe('Pääsy estettiin');

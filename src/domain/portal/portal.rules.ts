@@ -17,6 +17,8 @@ const WHAT: [prefix: string, text: L][] = [
   ['task.', { fi: 'Käsitteli sovittuja tehtäviä', sv: 'Behandlade överenskomna uppgifter', en: 'Handled agreed tasks' }],
   ['path.', { fi: 'Katsoi polkuasi', sv: 'Läste din stig', en: 'Viewed your path' }],
   ['relationship.', { fi: 'Käsitteli asiakkuuttasi tai omatyöntekijääsi', sv: 'Behandlade ditt klientskap eller din kontaktperson', en: 'Handled your client relationship or named worker' }],
+  ['handover.', { fi: 'Käsitteli työntekijäsi vaihtoa (saattaen vaihto)', sv: 'Behandlade bytet av din kontaktperson', en: 'Handled the change of your worker (warm handover)' }],
+  ['portal.handovers', { fi: 'Katsoi työntekijäsi vaihtoa', sv: 'Läste om bytet av din kontaktperson', en: 'Viewed the change of your worker' }],
   ['concern.', { fi: 'Käsitteli huolta, joka koski sinua', sv: 'Behandlade en oro som gällde dig', en: 'Handled a concern about you' }],
   ['access-log.', { fi: 'Katsoi, kuka on käsitellyt tietojasi', sv: 'Läste vem som har behandlat dina uppgifter', en: 'Viewed who has handled your data' }],
 ];

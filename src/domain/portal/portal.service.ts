@@ -2,12 +2,13 @@ import type { z } from 'zod';
 import type { Tx } from '../../db/schema.js';
 import type { CreateSelfAssessmentRequest } from '../../contracts/clients.contracts.js';
 import type { MeAccessLog, MeGiveConsentRequest, MeOverview, MeWorker } from '../../contracts/portal.contracts.js';
-import { AccessDeniedError, clientAccessLog, isUuid, requireClientAccess } from '../access/index.js';
+import { AccessDeniedError, clientAccessLog, requireClientAccess, resolveAccess } from '../access/index.js';
 import { recordSelfAssessment, selfAssessmentHistory } from '../assessment/index.js';
 import { recordAudit } from '../audit/index.js';
 import { ageOn } from '../clients/index.js';
 import { giveConsent, listConsents, revokeConsent } from '../consents/index.js';
 import { clientTasks } from '../followup/index.js';
+import { confirmByClient, myHandovers as handoversForClient } from '../handover/index.js';
 import type { Actor } from '../identity/actor.js';
 import { listClientMeetings } from '../meetings/index.js';
 import { getClientPath } from '../path/index.js';
@@ -23,18 +24,18 @@ const fullName = (p: repo.PersonRow) => `${p.first_name} ${p.last_name}`;
 
 /**
  * Whose data this request is about: the client themself, or a child the client is the guardian of
- * (under 18). The guardian then acts as the child in the portal, so every module's own access check
- * (basis 'self') and audit row apply; one extra audit row records that a guardian acted.
+ * (under 18). The guardian then acts for the child in the portal: the subject carries the child's
+ * id and the guardian's own (guardianClientId), so every module's access check resolves the
+ * 'guardian' basis in resolveAccess (re-checked there on every request) and audits it as such.
  */
 export async function subjectOf(tx: Tx, actor: Actor, requested: string | undefined, now = new Date()): Promise<Actor> {
   if (actor.role !== 'client' || !actor.clientId) throw notFound();
   if (!requested || requested === actor.clientId) return actor;
   const request = { action: 'portal.act-as-guardian', resource: 'client' };
-  if (!isUuid(requested)) throw new AccessDeniedError(actor, requested, request);
-  const child = (await repo.childrenOfGuardian(tx, actor.clientId)).find((c) => c.id === requested);
-  if (!child || ageOn(birthDay(child.birth_date), now) >= 18) throw new AccessDeniedError(actor, requested, request);
-  await recordAudit(tx, actor, { ...request, clientId: requested, basis: 'guardian', allowed: true });
-  return { ...actor, clientId: requested };
+  const grant = await resolveAccess(tx, actor, requested, now);
+  if (grant?.basis !== 'guardian') throw new AccessDeniedError(actor, requested, request);
+  await recordAudit(tx, actor, { ...request, clientId: requested, basis: grant.basis, allowed: true });
+  return { ...actor, clientId: requested, guardianClientId: actor.clientId };
 }
 
 const own = (subject: Actor) => subject.clientId!;
@@ -105,12 +106,26 @@ export async function myTasks(tx: Tx, subject: Actor, now = new Date()) {
 }
 
 export function giveMyConsent(tx: Tx, subject: Actor, actor: Actor, input: MeGiveConsentRequest, now = new Date()) {
-  const asGuardian = subject.clientId !== actor.clientId;
+  const asGuardian = !!subject.guardianClientId;
   return giveConsent(tx, subject, own(subject), {
     recipientOrganizationIds: input.recipientOrganizationIds, recipientSectors: [], dataCategories: input.dataCategories,
     purpose: input.purpose, validUntil: input.validUntil, givenBy: asGuardian ? 'guardian' : 'client',
     givenByName: actor.displayName, method: 'electronic',
   }, now);
+}
+
+export const myHandovers = (tx: Tx, subject: Actor) => handoversForClient(tx, subject, own(subject));
+
+/**
+ * The client (or the guardian for their child) confirms a warm handover in Oma polku. The handover
+ * must be the subject's own (otherwise 404); the rules of confirmByClient apply (409 until ready).
+ */
+export async function confirmMyHandover(tx: Tx, subject: Actor, handoverId: string) {
+  await confirmByClient(tx, subject, handoverId, 'portal');
+  const mine = await handoversForClient(tx, subject, own(subject));
+  const item = mine.items.find((h) => h.id === handoverId);
+  if (!item) throw notFound();
+  return item;
 }
 
 export const revokeMyConsent = (tx: Tx, subject: Actor, consentId: string, reason: string | undefined) => revokeConsent(tx, subject, consentId, reason);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CreateSelfAssessmentRequest, SelfAssessmentHistory } from '../../contracts/clients.contracts.js';
 import { ConsentList, Created, RevokeConsentResponse } from '../../contracts/consents.contracts.js';
-import { TaskList } from '../../contracts/followup.contracts.js';
+import { MeHandover, MeHandoverList, MeHandoverParams } from '../../contracts/handover.contracts.js';
 import { MeetingSummary } from '../../contracts/meetings.contracts.js';
 import { ClientPath } from '../../contracts/path.contracts.js';
 import { ClientPlanView } from '../../contracts/plans.contracts.js';
@@ -32,10 +32,11 @@ export const portalRoutes: AnyRoute[] = [
   get('/plan', 'My plan, the client version in plain language', ClientPlanView, (tx, s, ctx) => portal.myPlan(tx, s, ctx.lang)),
   get('/worker', 'My named worker (omatyöntekijä) and backup with contact details', MeWorker, (tx, s) => portal.myWorker(tx, s)),
   get('/meetings', 'My upcoming and recent network meetings', z.object({ upcoming: z.array(MeetingSummary), past: z.array(MeetingSummary) }), (tx, s) => portal.myMeetings(tx, s)),
-  get('/tasks', 'The agreed tasks that are mine', TaskList, (tx, s) => portal.myTasks(tx, s)),
+  // GET /api/v1/me/tasks (my agreed tasks) is served by followup.routes.ts: one URL, one handler for workers and clients.
   get('/referrals', 'My referrals and their status', ReferralList, (tx, s) => portal.myReferrals(tx, s)),
   get('/path', 'My path in four phases', ClientPath, (tx, s) => portal.myPath(tx, s)),
   get('/self-assessments', 'My self-assessments ("Mitä sinulle kuuluu?") and how they changed', SelfAssessmentHistory, (tx, s, ctx) => portal.mySelfAssessments(tx, s, ctx.lang)),
+  get('/handovers', 'My warm handovers (saattaen vaihtaen): who takes over, who is responsible until I confirm', MeHandoverList, (tx, s) => portal.myHandovers(tx, s)),
   get('/consents', 'My consents to disclose information, with their history', ConsentList, (tx, s, ctx) => portal.myConsents(tx, s, ctx.lang)),
   get('/access-log', 'Who has viewed or received my data and why, the last two years (Act 703/2023 § 11)', MeAccessLog, (tx, s, ctx) => portal.myAccessLog(tx, s, ctx.lang)),
   defineRoute({
@@ -47,6 +48,11 @@ export const portalRoutes: AnyRoute[] = [
     method: 'POST', url: '/api/v1/me/consents', summary: 'Give a consent electronically (as myself or as guardian)', tags, auth,
     query: MeQuery, body: MeGiveConsentRequest, status: 201, response: Created,
     handler: (ctx) => asSubject(ctx, (tx, s) => portal.giveMyConsent(tx, s, ctx.actor, ctx.body)),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/v1/me/handovers/:handoverId/confirm', summary: 'Confirm my warm handover (or my child’s as guardian); responsibility moves to the new worker', tags, auth,
+    query: MeQuery, params: MeHandoverParams, response: MeHandover,
+    handler: (ctx) => asSubject(ctx, (tx, s) => portal.confirmMyHandover(tx, s, ctx.params.handoverId)),
   }),
   defineRoute({
     method: 'POST', url: '/api/v1/me/consents/:consentId/revoke', summary: 'Revoke one of my consents; takes effect at once', tags, auth,

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { SelfAssessmentHistory } from '../../../contracts/clients.contracts.js';
 import type { ConsentList } from '../../../contracts/consents.contracts.js';
+import type { MeHandover, MeHandoverList } from '../../../contracts/handover.contracts.js';
 import type { FeedbackInvitationList, QuestionnairesResponse, SubmitFeedbackRequest } from '../../../contracts/feedback.contracts.js';
 import type { TaskList } from '../../../contracts/followup.contracts.js';
 import type { MeetingSummary } from '../../../contracts/meetings.contracts.js';
@@ -28,6 +29,17 @@ export const usePath = (s?: string) => useQuery(me<ClientPath>('path', '/path', 
 export const useSelfHistory = (s: string | undefined, lang: string) => useQuery(me<SelfAssessmentHistory>('self', '/self-assessments', s, lang));
 export const useConsents = (s: string | undefined, lang: string) => useQuery(me<ConsentList>('consents', '/consents', s, lang));
 export const useAccessLog = (s: string | undefined, lang: string) => useQuery(me<MeAccessLog>('access-log', '/access-log', s, lang));
+
+export const useHandovers = (s?: string) => useQuery(me<MeHandoverList>('handovers', '/handovers', s));
+
+/** Confirming moves responsibility: the worker, path and handover list change. */
+export function useConfirmHandover(subject?: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<MeHandover>(`/me/handovers/${encodeURIComponent(id)}/confirm${qs(subject)}`, {}),
+    onSuccess: () => Promise.all(['handovers', 'worker', 'path'].map((w) => qc.invalidateQueries({ queryKey: key(w, subject) }))),
+  });
+}
 
 export function useGiveConsent(subject?: string) {
   const qc = useQueryClient();

@@ -5,6 +5,7 @@ import { AccessLogSection } from './portal.access-log.js';
 import { useOverview } from './portal.api.js';
 import { ConsentsSection } from './portal.consents.js';
 import { FeedbackSection } from './portal.feedback.js';
+import { HandoverNotice } from './portal.handover.js';
 import { MeetingsSection, PathSection, PlanSection, ReferralsSection, WorkerSection } from './portal.sections.js';
 import { SelfAssessmentSection } from './portal.self.js';
 import './portal.css';
@@ -50,6 +51,7 @@ export default function PortalPage() {
           </select>
         </div>
       )}
+      <HandoverNotice key={`${subject ?? 'me'}-handover`} subject={subject} />
       <nav className="portal-toc" aria-label={t('contents')}>
         <ul>
           {shown.map((k) => <li key={k}><a href={`#oma-${k}`}>{t(`sections.${k}`)}</a></li>)}
