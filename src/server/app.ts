@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { registerAuth } from './plugins/auth.js';
-import { frameworkErrorHandler, registerErrorHandler } from './plugins/errors.js';
+import { createFrameworkErrorHandler, registerErrorHandler } from './plugins/errors.js';
 import { registerSecurity } from './plugins/security.js';
 import { registerRoutes, type AppContext } from './route.js';
 import { allRoutes } from './routes/index.js';
@@ -22,7 +22,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     genReqId: () => randomUUID(),
     bodyLimit: 2 * 1024 * 1024,
     // Router-level errors (over-long path parameter, bad URL) in our localized error shape.
-    frameworkErrors: frameworkErrorHandler,
+    frameworkErrors: createFrameworkErrorHandler(config),
   });
   const ctx: AppContext = { config, db: database.db, dbKind: database.kind };
   await app.register(cookie);

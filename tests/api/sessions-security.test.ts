@@ -104,3 +104,25 @@ describe('general rate limit', () => {
     }
   });
 });
+
+describe('security headers on router-level errors', () => {
+  // Fastify's frameworkErrors path (414 over-long parameter, 400 malformed URL) runs no hooks.
+  it('sets the same protective headers on 414 and 400 as on every other answer', async () => {
+    const cookie = await t.login('ohjaaja');
+    const normal = await t.call('GET', '/api/v1/auth/me', { cookie });
+    const tooLong = await t.call('GET', `/api/v1/clients/${'a'.repeat(500)}`, { cookie, lang: 'sv' });
+    const badUrl = await t.call('GET', '/api/v1/clients/%E0%A4%A', { cookie, lang: 'en' });
+    const badPage = await t.call('GET', '/asiakkaat/%E0%A4%A', { lang: 'fi' });
+    expect([normal.statusCode, tooLong.statusCode, badUrl.statusCode, badPage.statusCode]).toEqual([200, 414, 400, 400]);
+    expect(JSON.parse(tooLong.body).error.message).toContain('Adressen');
+    for (const res of [normal, tooLong, badUrl, badPage]) {
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBe('same-origin');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['strict-transport-security']).toContain('max-age=31536000');
+    }
+  });
+});

@@ -5,6 +5,8 @@ import { isDatabaseBusy } from '../../db/database.js';
 import { DatabaseBusyError } from '../../db/pglite-dialect.js';
 import { requestLang } from '../i18n.js';
 import type { AppContext } from '../route.js';
+import type { Config } from '../../config.js';
+import { setSecurityHeaders } from './security.js';
 
 const INTERNAL = {
   fi: 'Palvelussa tapahtui virhe. Yritä hetken päästä uudelleen. Jos virhe toistuu, kerro tukeen virhetunnus.',
@@ -32,9 +34,14 @@ const BAD_URL = {
 /**
  * Fastify's `frameworkErrors` option: errors the router answers before any hook or handler runs
  * (a path parameter over maxParamLength, a malformed URL) get the same localized error shape
- * with a correlation id as everything else, never Fastify's own body.
+ * with a correlation id as everything else, never Fastify's own body. No hook runs on this path,
+ * so the security headers of the onSend hook are set here as well.
  */
-export function frameworkErrorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+export function createFrameworkErrorHandler(config: Pick<Config, 'secureCookies'>) {
+  return (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => frameworkErrorHandler(error, req, reply, config);
+}
+
+function frameworkErrorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply, config: Pick<Config, 'secureCookies'>) {
   let lang: ReturnType<typeof requestLang> = 'fi';
   try {
     lang = requestLang(req);
@@ -44,6 +51,8 @@ export function frameworkErrorHandler(error: FastifyError, req: FastifyRequest, 
   const correlationId = String(req.id);
   const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
   const status = tooLong ? 414 : (error.statusCode ?? 400);
+  void reply.code(status >= 500 ? 500 : status);
+  setSecurityHeaders(req, reply, config);
   if (status >= 500) {
     req.log.error({ err: error }, 'framework error');
     void reply.code(500).send({ error: { code: 'internal', message: INTERNAL[lang], correlationId } });

@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.js';
 import { AppError } from '../../domain/shared/errors.js';
 import type { AppContext } from '../route.js';
 
@@ -36,15 +37,22 @@ export function registerSecurity(app: FastifyInstance, ctx: AppContext) {
       en: 'The request came from another site and is not accepted.',
     });
   });
-  app.addHook('onSend', async (req, reply) => {
-    reply.header('Content-Security-Policy', CSP);
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'same-origin');
-    reply.header('X-Frame-Options', 'DENY');
-    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
-    if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
-    if (ctx.config.secureCookies) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-  });
+  app.addHook('onSend', async (req, reply) => setSecurityHeaders(req, reply, ctx.config));
+}
+
+/**
+ * The protective headers of every response. The onSend hook sets them; Fastify's frameworkErrors
+ * path (414/400 from the router) runs no hooks, so its handler calls this directly.
+ */
+export function setSecurityHeaders(req: FastifyRequest, reply: FastifyReply, config: Pick<Config, 'secureCookies'>) {
+  reply.header('Content-Security-Policy', CSP);
+  reply.header('X-Content-Type-Options', 'nosniff');
+  reply.header('Referrer-Policy', 'same-origin');
+  reply.header('X-Frame-Options', 'DENY');
+  reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+  // A malformed URL may not even start with /api/; an error answer is never worth caching.
+  if (req.url.startsWith('/api/') || reply.statusCode >= 400) reply.header('Cache-Control', 'no-store');
+  if (config.secureCookies) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 }
 
 function refererOrigin(referer: string | undefined): string | undefined {
