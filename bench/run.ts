@@ -17,6 +17,7 @@ import { seedDemo } from '../src/db/demo/index.js';
 import { loadReferenceData } from '../src/db/reference-data.js';
 import { hashPassword } from '../src/domain/identity/password.js';
 import { buildApp } from '../src/server/app.js';
+import { warmRecommendationCatalogue } from '../src/domain/guidance/guidance.service.js';
 import { BENCH_PASSWORD, generateCounty, type StepResult } from './generate.js';
 import { runLoad, type LoadResult } from './load.js';
 import { writeResults, type ScenarioResult } from './report.js';
@@ -106,6 +107,12 @@ async function main() {
   const notes: string[] = [];
   const results: ScenarioResult[] = [];
   try {
+    // What src/main.ts starts in the background after listen; awaited here so it is not inside a window.
+    const warm0 = performance.now();
+    const warmed = await database.db.transaction().execute((tx) => warmRecommendationCatalogue(tx));
+    const warmMs = Math.round(performance.now() - warm0);
+    results.push({ name: 'recommendations-warm-up', rps: 0, p50Ms: warmMs, p95Ms: warmMs, p99Ms: warmMs, errors: 0, ratioToBaseline: 0, note: `start-up warm-up of the analysed catalogue (${warmed} services), one sample, not in a window` });
+    log(`recommendations: warm-up at start ${warmMs} ms (${warmed} services)`);
     const fixture = await buildFixture(database.db, app, base, a.connections, a.workers);
     log(`logged in ${fixture.workers.length} workers${fixture.managerCookie ? ' and the manager' : ''}`);
     const baseRps = await baseline(a);
@@ -119,7 +126,7 @@ async function main() {
       // recommendations' analysed catalogue) is filled before the window; its time is reported.
       const firstMs = await firstRequestMs(base, s.requests(fixture));
       if (firstMs !== null && s.name === 'recommendations') {
-        results.push({ name: 'recommendations-first', rps: 0, p50Ms: firstMs, p95Ms: firstMs, p99Ms: firstMs, errors: 0, ratioToBaseline: 0, note: 'first request after start (fills the analysed catalogue), one sample' });
+        results.push({ name: 'recommendations-first', rps: 0, p50Ms: firstMs, p95Ms: firstMs, p99Ms: firstMs, errors: 0, ratioToBaseline: 0, note: 'first request after the start-up warm-up, one sample' });
         log(`recommendations: first request ${firstMs} ms (warm-up, not in the window)`);
       }
       const r = await runLoad({ url: base, durationSec: a.duration, connections: a.connections, requests: s.requests(fixture) });

@@ -143,6 +143,17 @@ export const SCENARIOS: Scenario[] = [
       headers: { cookie: f.managerCookie ?? '' },
     }],
   },
+  // The other management reports (issue 9: each ≤ 1 s over 1M path events on PostgreSQL).
+  ...(['segments', 'caseloads', 'referrals', 'service-gaps', 'feedback'] as const).map((report): Scenario => ({
+    name: `report-${report}`,
+    routes: [['GET', `/api/v1/reports/${report}`]],
+    describe: `the ${report} report of a manager over the whole period`,
+    requests: (f) => [{
+      method: 'GET',
+      path: `/api/v1/reports/${report}?from=${f.reportFrom}&to=${f.reportTo}`,
+      headers: { cookie: f.managerCookie ?? '' },
+    }],
+  })),
   {
     name: 'mixed',
     routes: [['GET', '/api/v1/clients/:id/plan'], ['GET', '/api/v1/services'], ['POST', '/api/v1/referrals']],

@@ -11,12 +11,20 @@
  *  5. trigram word similarity of the whole query to name + keywords.
  * Words are ANDed; when that finds nothing the words are ORed. The candidate set is
  * bounded (CANDIDATE_LIMIT) so a broad query cannot hold PGlite's only connection for long.
+ *
+ * Cost at 50k services (docs/performance.md): matching 5 (trigram, 5.) is asked only when the
+ * full-text alternatives 1.–4. find fewer than TRIGRAM_FALLBACK_BELOW services, and the trigram
+ * terms of the score are computed only for the RERANK_LIMIT best candidates by the text ranks.
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/schema.js';
 import { compoundHeads, compoundSplits, finnishRoot, tokenizeQuery, tsLexeme, TYPO_SIMILARITY } from './catalog.rules.js';
 
 export const CANDIDATE_LIMIT = 1000;
+/** Below this many full-text matches the trigram similarity of name + keywords is matched as well. */
+export const TRIGRAM_FALLBACK_BELOW = 50;
+/** The best candidates by the text ranks that also get the trigram terms of the score. */
+export const RERANK_LIMIT = 500;
 
 export interface SearchFilters {
   segment?: string[];
@@ -60,9 +68,13 @@ export async function planQuery(tx: Tx, q: string): Promise<TokenPlan[]> {
   if (tokens.length === 0) return [];
   const roots = tokens.map(finnishRoot);
   const heads = [...new Set(tokens.filter((t) => t.length >= 8).flatMap((t) => compoundHeads(t)))];
-  const known = await sql<{ root: string; hit: boolean }>`
-      SELECT r AS root, EXISTS (SELECT 1 FROM catalog_lexicon WHERE word LIKE replace(replace(r, '\\', '\\\\'), '%', '\\%') || '%') AS hit
-      FROM unnest(${roots}::text[]) AS r`.execute(tx);
+  // One EXISTS per root with its pattern as a parameter: the planner sees the constant prefix and
+  // uses the text_pattern_ops index (a pattern built from an unnest column scanned the lexicon).
+  const escapeLike = (r: string) => r.replace(/\\/g, '\\\\').replace(/%/g, '\\%').replace(/_/g, '\\_');
+  const known = await sql<{ root: string; hit: boolean }>`${sql.join(
+    [...new Set(roots)].map((r) => sql`SELECT ${r}::text AS root, EXISTS (SELECT 1 FROM catalog_lexicon WHERE word LIKE ${`${escapeLike(r)}%`}) AS hit`),
+    sql` UNION ALL `,
+  )}`.execute(tx);
   const rootHit = new Map(known.rows.map((r) => [r.root, r.hit]));
   const headWords = heads.length
     ? new Set((await sql<{ word: string }>`SELECT word FROM catalog_lexicon WHERE word = ANY(${heads}::text[])`.execute(tx)).rows.map((r) => r.word))
@@ -126,12 +138,25 @@ export async function searchServices(tx: Tx, req: SearchRequest): Promise<Search
   const q = req.q?.trim() ?? '';
   if (q === '') return runSearch(tx, req, null, '');
   const plans = await planQuery(tx, q);
-  const strict = await runSearch(tx, req, toTsQuery(plans, '&'), q);
+  const strict = await textSearch(tx, req, toTsQuery(plans, '&'), q);
   if (strict.total > 0 || plans.length < 2) return strict;
-  return runSearch(tx, req, toTsQuery(plans, '|'), q);
+  return textSearch(tx, req, toTsQuery(plans, '|'), q);
 }
 
-async function runSearch(tx: Tx, req: SearchRequest, tsq: string | null, raw: string): Promise<SearchOutcome> {
+/**
+ * Full text first; the trigram match (≈ 30 µs a row and the slowest index) only when full text
+ * finds few services — a misspelling the vocabulary could not correct, a fragment of a compound.
+ * The second pass matches a superset of the first, so nothing full text found is lost.
+ */
+async function textSearch(tx: Tx, req: SearchRequest, tsq: string | null, raw: string): Promise<SearchOutcome> {
+  if (tsq !== null) {
+    const fts = await runSearch(tx, req, tsq, raw, false);
+    if (fts.total >= TRIGRAM_FALLBACK_BELOW) return fts;
+  }
+  return runSearch(tx, req, tsq, raw, true);
+}
+
+async function runSearch(tx: Tx, req: SearchRequest, tsq: string | null, raw: string, trigram = true): Promise<SearchOutcome> {
   const where = sql.join(filterSql(req), sql` AND `);
   const hasText = raw !== '';
   const words = tsq ? sql`to_tsquery('simple', ${tsq})` : null;
@@ -141,13 +166,16 @@ async function runSearch(tx: Tx, req: SearchRequest, tsq: string | null, raw: st
   const qf = sql`websearch_to_tsquery('finnish', ${raw})`;
   const qsv = sql`websearch_to_tsquery('swedish', ${raw})`;
   const match = hasText
-    ? sql`(${words ? sql`s.search_words @@ ${words}` : sql`false`} OR s.search_fi @@ ${qf} OR s.search_sv @@ ${qsv} OR ${raw} <% s.name_keywords)`
+    ? sql`(${words ? sql`s.search_words @@ ${words}` : sql`false`} OR s.search_fi @@ ${qf} OR s.search_sv @@ ${qsv}${trigram ? sql` OR ${raw} <% s.name_keywords` : sql``})`
     : sql`true`;
   // ts_rank normalisation 1 (÷ log length) so long descriptions do not outrank a matching name.
-  const score = hasText
+  const base = hasText
     ? sql`(${words ? sql`ts_rank(s.search_words, ${words}, 1)` : sql`0`} + ts_rank(s.search_fi, ${qf}, 1)
-         + 0.5 * ts_rank(s.search_sv, ${qsv}, 1) + 0.15 * word_similarity(${raw}, s.name_keywords)
-         + 0.2 * similarity(lower(s.name_fi), lower(${raw})))`
+         + 0.5 * ts_rank(s.search_sv, ${qsv}, 1))`
+    : sql`0`;
+  // The trigram terms (≈ 45 µs a candidate together) only for the best RERANK_LIMIT by the text ranks.
+  const trigramTerms = hasText
+    ? sql`0.15 * word_similarity(${raw}, c.name_keywords) + 0.2 * similarity(lower(c.name_fi), lower(${raw}))`
     : sql`0`;
   // With words, the matching rows come from the GIN indexes (BitmapOr). The planner estimates the
   // OR of four conditions at a third of the catalogue and does not know that the trigram test
@@ -156,14 +184,22 @@ async function runSearch(tx: Tx, req: SearchRequest, tsq: string | null, raw: st
   if (hasText) await sql`SET LOCAL enable_seqscan = off`.execute(tx);
   const result = await sql<{ total: number; ids: string[] | null; facets: Record<string, FacetCount[]> | null }>`
     WITH cand AS MATERIALIZED (
-      SELECT s.id, s.name_fi, s.segments, s.client_groups, s.channels, s.access_route, s.organization_id,
-             coalesce(o.sector, s.provider_sector) AS sector, o.name AS org_name, ${score} AS score
+      SELECT s.id, s.name_fi, ${hasText ? sql`s.name_keywords` : sql`NULL::text`} AS name_keywords, s.segments, s.client_groups, s.channels,
+             s.access_route, s.organization_id, coalesce(o.sector, s.provider_sector) AS sector, o.name AS org_name, ${base} AS base
       FROM catalog_services s LEFT JOIN organizations o ON o.id = s.organization_id
       WHERE ${match} AND ${where}
       LIMIT ${CANDIDATE_LIMIT + 1}
     ),
+    top AS MATERIALIZED (
+      -- Limit first, then score: in one SELECT the terms would be computed for every candidate before the sort.
+      SELECT c.id, c.base + ${trigramTerms} AS score
+      FROM (SELECT id, base, name_fi, name_keywords FROM cand ORDER BY base DESC, name_fi, id LIMIT ${RERANK_LIMIT}) c
+    ),
+    ranked AS (
+      SELECT c.id, c.name_fi, t.id IS NOT NULL AS reranked, coalesce(t.score, c.base) AS score FROM cand c LEFT JOIN top t ON t.id = c.id
+    ),
     page AS (
-      SELECT id, score, name_fi FROM cand ORDER BY score DESC, name_fi, id LIMIT ${req.limit} OFFSET ${req.offset}
+      SELECT id, reranked, score, name_fi FROM ranked ORDER BY reranked DESC, score DESC, name_fi, id LIMIT ${req.limit} OFFSET ${req.offset}
     ),
     facet AS (
       SELECT 'segment' AS f, v AS value, NULL::text AS label, count(*)::int AS n FROM cand, unnest(segments) v GROUP BY v
@@ -175,7 +211,7 @@ async function runSearch(tx: Tx, req: SearchRequest, tsq: string | null, raw: st
                  WHERE organization_id IS NOT NULL GROUP BY organization_id ORDER BY count(*) DESC LIMIT 25)
     )
     SELECT (SELECT count(*)::int FROM cand) AS total,
-           (SELECT array_agg(id::text ORDER BY score DESC, name_fi, id) FROM page) AS ids,
+           (SELECT array_agg(id::text ORDER BY reranked DESC, score DESC, name_fi, id) FROM page) AS ids,
            (SELECT json_object_agg(f, items) FROM (
               SELECT f, json_agg(json_build_object('value', value, 'label', label, 'count', n) ORDER BY n DESC, value) AS items
               FROM facet GROUP BY f) g) AS facets`.execute(tx);

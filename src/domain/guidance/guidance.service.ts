@@ -76,6 +76,16 @@ async function catalogue(tx: Tx): Promise<Candidate[]> {
   }
 }
 
+/**
+ * Loads and analyses the active catalogue ahead of the first recommendation (the first request
+ * would otherwise pay 2–8 s for it, docs/performance.md). Called once after the server listens
+ * (src/main.ts), never awaited by start-up; the catalogue tables are readable without a tenant.
+ * Returns the number of services in the snapshot.
+ */
+export async function warmRecommendationCatalogue(tx: Tx): Promise<number> {
+  return (await catalogue(tx)).length;
+}
+
 function toCandidate(r: Row): Candidate {
   const sector = (r.org_sector ?? r.provider_sector ?? 'ngo') as Sector;
   return {

@@ -4,3 +4,4 @@ export {
 export { councilCsv, CSV } from './reports.csv.js';
 export { COUNCIL_REPORTS } from './reports.council.js';
 export { CASELOAD_LIMIT, interfaceMatrix, reportPeriod, toCsv } from './reports.rules.js';
+export type * from './reports.tables.js';

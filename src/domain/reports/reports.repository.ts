@@ -4,6 +4,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/schema.js';
+import './reports.tables.js';
 
 export interface ReportScope {
   countyCode: string;
@@ -21,6 +22,11 @@ function groupCond(s: ReportScope, client: string): RawBuilder<unknown> {
   if (!s.clientGroup) return sql`true`;
   const age = sql`extract(year from age(${s.to}::date, ${sql.ref(`${client}.birth_date`)}))`;
   return sql`(CASE WHEN ${age} < 18 THEN 'children-youth-families' WHEN ${age} >= 65 THEN 'older-people' ELSE 'working-age' END) = ${s.clientGroup}`;
+}
+
+/** The clients join, made only when the client-group filter needs the age (a lookup per row otherwise; docs/performance.md). */
+function clientJoin(s: ReportScope, clientIdRef: string): RawBuilder<unknown> {
+  return s.clientGroup ? sql`JOIN clients c ON c.id = ${sql.ref(clientIdRef)}` : sql``;
 }
 
 /** The client has (or had) a relationship in the unit. */
@@ -77,7 +83,7 @@ export async function caseloads(tx: Tx, s: ReportScope) {
            count(DISTINCT r.client_id) FILTER (WHERE r.level = 'intensiivinen-palveluohjaus') AS intensive
       FROM client_relationships r
       JOIN users u ON u.id = r.responsible_user_id
-      JOIN clients c ON c.id = r.client_id
+      ${clientJoin(s, 'r.client_id')}
       LEFT JOIN units un ON un.id = u.unit_id
      WHERE r.county_code = ${s.countyCode} AND r.ended_at IS NULL AND ${unit} AND ${groupCond(s, 'c')}
      GROUP BY u.id, u.display_name, un.name
@@ -95,7 +101,7 @@ export async function relationshipDurations(tx: Tx, s: ReportScope) {
            percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days(sql`r.ended_at`)}) FILTER (WHERE ${endedIn}) AS median_ended,
            count(*) FILTER (WHERE r.ended_at IS NULL OR r.ended_at >= ${end(s)}) AS open,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days(sql`${end(s)}::timestamptz`)}) FILTER (WHERE r.ended_at IS NULL OR r.ended_at >= ${end(s)}) AS median_open
-      FROM client_relationships r JOIN clients c ON c.id = r.client_id
+      FROM client_relationships r ${clientJoin(s, 'r.client_id')}
      WHERE r.county_code = ${s.countyCode} AND r.started_at < ${end(s)} AND ${unit} AND ${groupCond(s, 'c')}
      GROUP BY r.level`.execute(tx);
   return rows.map((r) => ({ level: r.level, ended: int(r.ended), medianDaysEnded: num(r.median_ended), open: int(r.open), medianDaysOpen: num(r.median_open) }));
@@ -104,16 +110,20 @@ export async function relationshipDurations(tx: Tx, s: ReportScope) {
 /** Open relationships with no step on the path and no contact within `days` before the period's end. */
 export async function lostContact(tx: Tx, s: ReportScope, days: number) {
   const unit = s.unitId ? sql`r.unit_id = ${s.unitId}` : sql`true`;
-  const since = sql`(${end(s)} - make_interval(days => ${days}))`;
+  // timestamptz bounds: `date - interval` is a timestamp, and timestamptz >= timestamp is not
+  // leakproof, so under RLS it stayed above the policy and path_events was scanned in full
+  // (1M rows, 240 ms); as timestamptz they are index conditions (docs/performance.md).
+  const since = sql`(${end(s)}::timestamptz - make_interval(days => ${days}))`;
+  const until = sql`${end(s)}::timestamptz`;
   const { rows } = await sql<{ unit_name: string; clients: string }>`
     SELECT coalesce(un.name, o.name) AS unit_name, count(DISTINCT r.client_id) AS clients
       FROM client_relationships r
       JOIN organizations o ON o.id = r.organization_id
-      JOIN clients c ON c.id = r.client_id
+      ${clientJoin(s, 'r.client_id')}
       LEFT JOIN units un ON un.id = r.unit_id
      WHERE r.county_code = ${s.countyCode} AND r.ended_at IS NULL AND r.started_at < ${since} AND ${unit} AND ${groupCond(s, 'c')}
-       AND NOT EXISTS (SELECT 1 FROM path_events pe WHERE pe.client_id = r.client_id AND pe.at >= ${since} AND pe.at < ${end(s)})
-       AND NOT EXISTS (SELECT 1 FROM client_contacts cc WHERE cc.client_id = r.client_id AND cc.at >= ${since} AND cc.at < ${end(s)})
+       AND NOT EXISTS (SELECT 1 FROM path_events pe WHERE pe.client_id = r.client_id AND pe.at >= ${since} AND pe.at < ${until})
+       AND NOT EXISTS (SELECT 1 FROM client_contacts cc WHERE cc.client_id = r.client_id AND cc.at >= ${since} AND cc.at < ${until})
      GROUP BY 1 ORDER BY 2 DESC`.execute(tx);
   return rows.map((r) => ({ unitName: r.unit_name, clients: int(r.clients) }));
 }
@@ -177,11 +187,61 @@ export async function stuckReferrals(tx: Tx, s: ReportScope, limits: { notReceiv
   return { notReceived: int(rows[0]?.not_received), notAccepted: int(rows[0]?.not_accepted) };
 }
 
+/** YYYY-MM-DD arithmetic on calendar days (no time zone involved). */
+const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const monthStart = (d: string) => `${d.slice(0, 7)}-01`;
+const nextMonth = (d: string) => { const x = new Date(Date.parse(`${monthStart(d)}T00:00:00Z`)); x.setUTCMonth(x.getUTCMonth() + 1); return x.toISOString().slice(0, 10); };
+
 /**
- * Crossings on the path: steps with more than one sector, counted per unordered sector pair. The
- * arrays are grouped before they are unnested, so 1M events become a few hundred rows first.
+ * The period split for the summary of 0813/0814: whole calendar months `[monthsFrom, monthsTo)` from
+ * the month rows, the days before and after them from the day rows.
+ */
+export function crossingPeriodParts(from: string, to: string) {
+  const monthsFrom = from.endsWith('-01') ? from : nextMonth(from);
+  const monthsTo = monthStart(addDays(to, 1));
+  if (monthsFrom >= monthsTo) return { months: null, days: [[from, to]] as [string, string][] };
+  const days: [string, string][] = [];
+  if (from < monthsFrom) days.push([from, addDays(monthsFrom, -1)]);
+  if (monthsTo <= to) days.push([monthsTo, to]);
+  return { months: [monthsFrom, monthsTo] as [string, string], days };
+}
+
+/**
+ * Crossings on the path: steps with more than one sector, counted per unordered sector pair, from
+ * the summary of migrations 0813/0814 (kept by triggers in the writing transaction, so never
+ * stale): whole months from the month rows, the partial months from the day rows. The events
+ * themselves are counted when a client-group filter needs each client's age or when summary rows
+ * were written under another TimeZone than this session's (the day bounds would differ).
  */
 export async function pathCrossings(tx: Tx, s: ReportScope) {
+  if (s.clientGroup) return pathCrossingsFromEvents(tx, s);
+  const check = await sql<{ tz: string; foreign: boolean }>`
+    SELECT current_setting('TimeZone') AS tz,
+           EXISTS (SELECT 1 FROM path_crossing_days WHERE county_code = ${s.countyCode}
+                    AND (tz < current_setting('TimeZone') OR tz > current_setting('TimeZone'))) AS foreign`.execute(tx);
+  const { tz, foreign } = check.rows[0]!;
+  if (foreign) return pathCrossingsFromEvents(tx, s);
+  const parts = crossingPeriodParts(s.from, s.to);
+  const org = (alias: string) => (s.unitId ? sql`AND ${sql.ref(`${alias}.organization_id`)} = (SELECT organization_id FROM units WHERE id = ${s.unitId})` : sql``);
+  const pieces: RawBuilder<unknown>[] = parts.days.map(
+    ([a, b]) => sql`SELECT d.sectors, d.n FROM path_crossing_days d
+       WHERE d.county_code = ${s.countyCode} AND d.tz = ${tz} AND d.day >= ${a}::date AND d.day <= ${b}::date ${org('d')}`,
+  );
+  if (parts.months) {
+    pieces.push(sql`SELECT m.sectors, m.n FROM path_crossing_months m
+       WHERE m.county_code = ${s.countyCode} AND m.tz = ${tz} AND m.month >= ${parts.months[0]}::date AND m.month < ${parts.months[1]}::date ${org('m')}`);
+  }
+  const { rows } = await sql<{ a: string; b: string; n: string }>`
+    WITH g AS (SELECT x.sectors, sum(x.n) AS n FROM (${sql.join(pieces, sql` UNION ALL `)}) x GROUP BY x.sectors HAVING sum(x.n) <> 0)
+    SELECT s1 AS a, s2 AS b, sum(g.n) AS n FROM g, unnest(g.sectors) s1, unnest(g.sectors) s2 WHERE s1 < s2 GROUP BY s1, s2`.execute(tx);
+  return rows.map((r) => ({ a: r.a, b: r.b, n: int(r.n) }));
+}
+
+/**
+ * The same count from the path events. The arrays are grouped before they are unnested, so 1M
+ * events become a few hundred rows first.
+ */
+export async function pathCrossingsFromEvents(tx: Tx, s: ReportScope) {
   const org = s.unitId ? sql`AND pe.organization_id = (SELECT organization_id FROM units WHERE id = ${s.unitId})` : sql``;
   const group = s.clientGroup ? sql`AND pe.client_id IN (SELECT c.id FROM clients c WHERE c.county_code = ${s.countyCode} AND ${groupCond(s, 'c')})` : sql``;
   // Hashing the handful of distinct sector arrays instead of sorting the ~30 % of all events that
@@ -199,7 +259,9 @@ export async function pathCrossings(tx: Tx, s: ReportScope) {
 
 /** Referrals between organisations of different sectors, directed, with how many failed or stalled. */
 export async function referralCrossings(tx: Tx, s: ReportScope, limits: { notReceivedDays: number; notAcceptedDays: number }, now: Date) {
-  const { rows } = await withoutPlans(tx, ['enable_nestloop'], () => sql<{ from_sector: string; to_sector: string; referrals: string; failed: string }>`
+  // Sorts off as well: under RLS the planner expects one referral and sorts the 37k crossing
+  // referrals (1M-event bench) to group them into ~20 sector pairs; hashing saves ≈ 20 ms.
+  const { rows } = await withoutPlans(tx, ['enable_nestloop', 'enable_sort'], () => sql<{ from_sector: string; to_sector: string; referrals: string; failed: string }>`
     WITH r AS (${referralBase(s)})
     SELECT from_sector, to_sector, count(*) AS referrals,
            count(*) FILTER (WHERE status IN ('rejected', 'failed', 'cancelled')
