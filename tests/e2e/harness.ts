@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { createScratchPostgres } from '../helpers/test-db.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -21,7 +22,9 @@ export interface RunningServer {
 
 /**
  * Starts Polku (`src/main.ts`) on a free port with demo data in a fresh PGlite data
- * directory (or the DATABASE_URL of the environment, passed through unchanged).
+ * directory, or — when DATABASE_URL is set — in a fresh scratch PostgreSQL database of that
+ * server, dropped on stop: every test file starts from the same demo world, never from what
+ * an earlier file or an earlier run left behind.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   if (!fs.existsSync(path.join(REPO_ROOT, 'dist/web/index.html'))) {
@@ -29,9 +32,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   }
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'polku-e2e-'));
+  const scratch = process.env.DATABASE_URL && !('DATABASE_URL' in env) ? await createScratchPostgres() : null;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', POLKU_DATA_DIR: dataDir, POLKU_DEMO: '1', ...env },
+    env: {
+      ...process.env, PORT: String(port), HOST: '127.0.0.1', POLKU_DATA_DIR: dataDir, POLKU_DEMO: '1',
+      ...(scratch ? { DATABASE_URL: scratch.url } : {}), ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -42,6 +49,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const stop = async () => {
     await stopProcess(child);
     fs.rmSync(dataDir, { recursive: true, force: true });
+    await scratch?.drop();
   };
   try {
     await waitForHealth(baseUrl, child, () => output);
