@@ -1,3 +1,4 @@
+import { DataCategory as DataCategorySchema } from '../../contracts/consents.contracts.js';
 import type { Tx } from '../../db/schema.js';
 import { recordAudit } from '../audit/index.js';
 import type { Actor } from '../identity/actor.js';
@@ -7,7 +8,7 @@ import * as repo from './access.repository.js';
 import { coverageFor } from './access.rules.js';
 
 /** Categories of client data that consent and access are decided on. */
-export const DATA_CATEGORIES = ['contact', 'plan', 'assessments', 'health', 'social', 'school', 'benefits'] as const;
+export const DATA_CATEGORIES = DataCategorySchema.options;
 export type DataCategory = (typeof DATA_CATEGORIES)[number];
 
 export interface AccessGrant {

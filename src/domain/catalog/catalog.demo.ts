@@ -10,6 +10,7 @@ import { orgId, type DemoContext } from '../../db/demo/context.js';
 import type { Tx } from '../../db/schema.js';
 import { importPtvDocument } from './catalog.import.js';
 import * as repo from './catalog.repository.js';
+import { serviceTextColumns } from './catalog.rules.js';
 import { SEED_CATALOG } from './catalog.seed-data.js';
 import type { CatalogServiceSeed } from './catalog.types.js';
 
@@ -22,15 +23,7 @@ export function seedRow(s: CatalogServiceSeed, ctx: DemoContext): repo.NewServic
     seed_key: s.key,
     source: 'seed',
     status: 'active',
-    name_fi: s.name.fi,
-    name_sv: s.name.sv ?? null,
-    name_en: s.name.en ?? null,
-    summary_fi: s.summary.fi,
-    summary_sv: s.summary.sv ?? null,
-    summary_en: s.summary.en ?? null,
-    description_fi: s.description.fi,
-    description_sv: s.description.sv ?? null,
-    description_en: s.description.en ?? null,
+    ...serviceTextColumns(s),
     keywords: s.keywords.map((k) => k.toLowerCase()),
     client_groups: s.clientGroups,
     segments: s.segments,

@@ -9,7 +9,7 @@ import type { Tx } from '../../db/schema.js';
 import { recordAudit } from '../audit/index.js';
 import type { Actor } from '../identity/actor.js';
 import * as repo from './catalog.repository.js';
-import { contentHash } from './catalog.rules.js';
+import { contentHash, serviceTextColumns } from './catalog.rules.js';
 import { parsePtvDocument, type ImportedService } from './ptv.parser.js';
 import type { Sector } from './catalog.types.js';
 
@@ -54,15 +54,7 @@ export function toServiceRow(s: ImportedService, countyCode: string, orgs: Map<s
     provider_name: s.providerName,
     provider_sector: org ? null : inferSector(s),
     status: STATUS[s.status] ?? 'draft',
-    name_fi: s.name.fi,
-    name_sv: s.name.sv ?? null,
-    name_en: s.name.en ?? null,
-    summary_fi: s.summary.fi,
-    summary_sv: s.summary.sv ?? null,
-    summary_en: s.summary.en ?? null,
-    description_fi: s.description.fi,
-    description_sv: s.description.sv ?? null,
-    description_en: s.description.en ?? null,
+    ...serviceTextColumns(s),
     keywords: s.keywords.slice(0, 50),
     client_groups: s.clientGroups,
     languages: s.languages,

@@ -155,3 +155,17 @@ export function derivedUuid(name: string): string {
   const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
+
+type LocalizedInput = { fi: string; sv?: string | null; en?: string | null };
+type LocalizedField = 'name' | 'summary' | 'description';
+
+/** A service's text in fi/sv/en as its three columns (`name` → name_fi, name_sv, name_en); a missing language is null. */
+export function localizedColumns<K extends LocalizedField>(field: K, text: LocalizedInput) {
+  return { [`${field}_fi`]: text.fi, [`${field}_sv`]: text.sv ?? null, [`${field}_en`]: text.en ?? null } as
+    Record<`${K}_fi`, string> & Record<`${K}_sv` | `${K}_en`, string | null>;
+}
+
+/** name, summary and description of a service as their nine columns. */
+export function serviceTextColumns(s: { name: LocalizedInput; summary: LocalizedInput; description: LocalizedInput }) {
+  return { ...localizedColumns('name', s.name), ...localizedColumns('summary', s.summary), ...localizedColumns('description', s.description) };
+}

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/index.js';
 import type { Actor } from '../identity/actor.js';
 import { badRequest, conflict, forbidden, notFound } from '../shared/errors.js';
 import * as repo from './catalog.repository.js';
-import { diffFields, mayEditService, validateServiceState, type EditProblem } from './catalog.rules.js';
+import { diffFields, localizedColumns, mayEditService, validateServiceState, type EditProblem } from './catalog.rules.js';
 import { searchServices } from './catalog.search.js';
 
 type Row = repo.ServiceWithProvider;
@@ -91,9 +91,9 @@ export async function getService(tx: Tx, actor: Actor | null, id: string): Promi
 /** Row columns for the writable contract fields present in `f`. */
 function fieldsToColumns(f: Partial<ServiceFields>): repo.ServiceChanges {
   const c: repo.ServiceChanges = {};
-  if (f.name) Object.assign(c, { name_fi: f.name.fi, name_sv: f.name.sv ?? null, name_en: f.name.en ?? null });
-  if (f.summary) Object.assign(c, { summary_fi: f.summary.fi, summary_sv: f.summary.sv ?? null, summary_en: f.summary.en ?? null });
-  if (f.description) Object.assign(c, { description_fi: f.description.fi, description_sv: f.description.sv ?? null, description_en: f.description.en ?? null });
+  if (f.name) Object.assign(c, localizedColumns('name', f.name));
+  if (f.summary) Object.assign(c, localizedColumns('summary', f.summary));
+  if (f.description) Object.assign(c, localizedColumns('description', f.description));
   if (f.keywords) c.keywords = [...new Set(f.keywords.map((k) => k.toLowerCase()))];
   if (f.segments) c.segments = [...new Set(f.segments)];
   if (f.clientGroups) c.client_groups = [...new Set(f.clientGroups)];

@@ -238,7 +238,8 @@ export async function joinHousehold(tx: Tx, actor: Actor, id: string, withClient
   return getClient(tx, actor, id, { audited: true });
 }
 
-function toListItem(r: { id: string; first_name: string; last_name: string; birth_date: string; identity_code: string | null; municipality_name: string | null; level: string; segment: string | null }): ClientListItem {
+/** A client row as a list item (also the caseload's rows, guidance.service.ts). */
+export function toListItem(r: { id: string; first_name: string; last_name: string; birth_date: string; identity_code: string | null; municipality_name: string | null; level: string; segment: string | null }): ClientListItem {
   return {
     id: r.id,
     firstName: r.first_name,

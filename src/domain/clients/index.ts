@@ -5,6 +5,7 @@ export {
   registerClient,
   requireProfessional,
   searchClients,
+  toListItem,
   updateClient,
 } from './clients.service.js';
 export { ageOn, checkIdentityCode, clientGroupForAge, isChild, maskIdentityCode } from './clients.rules.js';

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import type { Tx } from '../../db/schema.js';
-import type { CaseloadResponse, ClientListItem, ProfileInput } from '../../contracts/clients.contracts.js';
+import type { CaseloadResponse, ProfileInput } from '../../contracts/clients.contracts.js';
 import type { RecommendationRequest, RecommendationResponse } from '../../contracts/guidance.contracts.js';
 import { requireClientAccess } from '../access/index.js';
 import { assessmentsOf, latestLifeSituation, lifeAreasFor } from '../assessment/index.js';
 import { recordAudit } from '../audit/index.js';
 import type { AccessRoute, Channel, ClientGroup, Sector, Segment } from '../catalog/catalog.types.js';
-import { ageOn, clientGroupForAge, getClientRow, maskIdentityCode, requireProfessional } from '../clients/index.js';
+import { ageOn, clientGroupForAge, getClientRow, requireProfessional, toListItem } from '../clients/index.js';
 import type { Actor } from '../identity/actor.js';
 import type { Lang } from '../shared/errors.js';
 import * as repo from './guidance.repository.js';
@@ -231,17 +231,6 @@ export async function caseload(tx: Tx, actor: Actor): Promise<CaseloadResponse> 
     counts,
     intensiveLimit: INTENSIVE_CASELOAD_LIMIT,
     intensiveOverLimit: counts['intensiivinen-palveluohjaus'] > INTENSIVE_CASELOAD_LIMIT,
-    items: rows.map((r) => ({
-      id: r.id,
-      firstName: r.first_name,
-      lastName: r.last_name,
-      birthDate: r.birth_date,
-      age: ageOn(r.birth_date),
-      identityCodeMasked: maskIdentityCode(r.identity_code),
-      municipalityName: r.municipality_name,
-      level: r.level as GuidanceLevel,
-      segment: r.segment as ClientListItem['segment'],
-      startedAt: new Date(r.started_at).toISOString(),
-    })),
+    items: rows.map((r) => ({ ...toListItem(r), startedAt: new Date(r.started_at).toISOString() })),
   };
 }

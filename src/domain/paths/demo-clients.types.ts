@@ -1,4 +1,6 @@
+import type { DataCategory } from '../access/access.service.js';
 import type { ClientGroup, Sector, Segment } from '../catalog/catalog.types.js';
+import type { ReferralStatus } from '../referrals/referrals.rules.js';
 
 /**
  * Types of the demo clients of the seeds `000` (Eero, Anni, Mohammed) and `001`
@@ -63,22 +65,9 @@ export type Urgency = 'low' | 'normal' | 'urgent';
 export type ConcernRoute = 'advice' | 'shl35-consent' | 'shl35-duty' | 'child-protection';
 export type PreferredChannel = 'digital' | 'in-person';
 
-export const DATA_CATEGORIES = ['contact', 'plan', 'assessments', 'health', 'social', 'school', 'benefits'] as const;
-export type DataCategory = (typeof DATA_CATEGORIES)[number];
-
-export const REFERRAL_STATUSES = [
-  'draft',
-  'requested',
-  'received',
-  'accepted',
-  'rejected',
-  'in-progress',
-  'on-hold',
-  'completed',
-  'failed',
-  'cancelled',
-] as const;
-export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+// The app's own lists, so the demo data is checked against what the app accepts.
+export { DATA_CATEGORIES, type DataCategory } from '../access/access.service.js';
+export { REFERRAL_STATUSES, type ReferralStatus } from '../referrals/referrals.rules.js';
 
 export type ActionStatus = 'planned' | 'in-progress' | 'done' | 'not-done';
 export type TaskStatus = 'open' | 'done' | 'not-done';

@@ -1,26 +1,9 @@
-import type { DemoAccounts, Me } from '../../contracts/auth.contracts.js';
+import { PROFESSIONAL_ROLES, ROLES, type DemoAccounts, type Me, type Role } from '../../contracts/auth.contracts.js';
 import type { z } from 'zod';
 import { api, isApiError } from './client.js';
 
-/**
- * The contract types `role` as a plain string; the web app narrows it to the known roles.
- * The list mirrors src/domain/identity/roles.ts, which the web must not import
- * (arrows: web → contracts ← server); move it to src/contracts when the server exports it there.
- */
-export const PROFESSIONAL_ROLES = [
-  'client-counsellor', // asiakasohjaaja
-  'social-worker', // sosiaalityöntekijä
-  'social-instructor', // sosiaaliohjaaja
-  'case-manager', // asiakasvastaava
-  'work-ability-coordinator', // työkykykoordinaattori
-  'employment-coach', // omavalmentaja
-  'teacher', // opettaja
-  'student-welfare', // kuraattori, koulupsykologi
-  'school-nurse', // kouluterveydenhoitaja
-  'ngo-worker', // järjestötyöntekijä
-] as const;
-export const ROLES = [...PROFESSIONAL_ROLES, 'manager', 'admin', 'client'] as const;
-export type Role = (typeof ROLES)[number];
+// The contract types `role` as a plain string; the web app narrows it to the known roles.
+export { PROFESSIONAL_ROLES, ROLES, type Role };
 
 export type CurrentUser = Omit<Me, 'role'> & { role: Role };
 
