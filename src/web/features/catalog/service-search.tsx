@@ -90,7 +90,8 @@ export function ServiceSearch({ detailHref, showSegments = true, headingLevel = 
 function FacetGroup({ facetKey, data, selected, onToggle }: { facetKey: FacetKey; data: ServiceSearchResult | undefined; selected: string[]; onToggle: (k: FacetKey, v: string) => void }) {
   const { t } = useTranslation('catalog');
   const counts = data?.facets[facetKey] ?? [];
-  const values = [...new Set([...counts.map((c) => c.value), ...selected.filter(Boolean)])];
+  // A fixed order (not by count): the box the user just ticked must not move when the counts come back.
+  const values = [...new Set([...counts.map((c) => c.value), ...selected.filter(Boolean)])].sort((a, b) => a.localeCompare(b));
   if (values.length === 0) return null;
   return (
     <fieldset>
