@@ -1,3 +1,4 @@
+import { finnishCalendarDate } from '../../src/domain/shared/calendar.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_TODAY, type TestApp } from '../helpers/test-app.js';
 
@@ -9,7 +10,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const today = new Date().toISOString().slice(0, 10);
+const today = finnishCalendarDate();
 
 describe(`quality-criteria feedback on ${process.env.POLKU_TEST_DATABASE === 'postgres' ? 'PostgreSQL' : 'PGlite'}`, () => {
   it("gives each respondent group only its own items, in the reader's language", async () => {

@@ -1,3 +1,4 @@
+import { finnishCalendarDate } from '../../src/domain/shared/calendar.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_TODAY, type TestApp } from '../helpers/test-app.js';
 import { runReminders } from '../../src/domain/followup/index.js';
@@ -40,7 +41,7 @@ describe(`follow-up on ${process.env.POLKU_TEST_DATABASE === 'postgres' ? 'Postg
     const { items } = (await t.call('GET', '/api/v1/me/tasks', { cookie: cookies.ohjaaja })).json() as { items: Item[] };
     expect(items.length).toBeGreaterThan(0);
     for (const i of items) expect(i).toEqual(expect.objectContaining({ id: expect.any(String), title: expect.any(String), due: expect.any(String), status: 'open', overdue: expect.any(Boolean), clientId: expect.any(String) }));
-    const today = new Date().toISOString().slice(0, 10);
+    const today = finnishCalendarDate();
     expect(items.filter((i) => i.overdue).every((i) => i.due < today)).toBe(true);
   });
 
@@ -98,7 +99,7 @@ describe(`follow-up on ${process.env.POLKU_TEST_DATABASE === 'postgres' ? 'Postg
     expect(res.statusCode).toBe(201);
     const s = res.json().suggestion;
     expect(s.kind).toBe(s.level === 'neuvonta-ja-ohjaus' ? 'follow-up-call' : s.level === 'asiakasohjaus' ? 'plan-check' : 'regular-contact');
-    expect(s.due > new Date().toISOString().slice(0, 10)).toBe(true);
+    expect(s.due > finnishCalendarDate()).toBe(true);
   });
 
   it('turns due and overdue tasks into in-app notifications once, however often the reminder job runs', async () => {

@@ -5,6 +5,7 @@
  * contact or a child welfare notification is made. Steps accumulate: a later level still needs
  * the earlier steps until they are recorded as done.
  */
+import { finnishCalendarDate } from '../shared/calendar.js';
 import { ABSENCE_SURVEY, ACTIONS, type StepAgreement } from './absence.actions.js';
 import { DEFAULT_THRESHOLDS, InvalidThresholdsError, validateThresholds, type AbsenceThresholds } from './absence.thresholds.js';
 import {
@@ -38,19 +39,13 @@ export function parseIsoDate(s: string): { year: number; month: number; day: num
   return { year, month, day };
 }
 
-const helsinkiDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Helsinki',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
 
 /**
  * Finnish school year (lukuvuosi) 1 Aug – 31 Jul, e.g. '2026-2027'. A Date is read as the
  * calendar date in Finland, so 31 Jul 22:30 UTC already belongs to the next school year.
  */
 export function schoolYearOf(date: string | Date): string {
-  const iso = typeof date === 'string' ? date : helsinkiDate.format(date);
+  const iso = typeof date === 'string' ? date : finnishCalendarDate(date);
   const parsed = parseIsoDate(iso);
   if (!parsed) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${String(date)}`);
   const start = parsed.month >= 8 ? parsed.year : parsed.year - 1;

@@ -2,6 +2,7 @@
  * Loading and evaluating pupils' absences for one school year, shared by the pupil page, the
  * welfare-group overview, the guardian's view and the CSV import, so all of them count alike.
  */
+import { finnishCalendarDate } from '../shared/calendar.js';
 import type { Tx } from '../../db/schema.js';
 import type { Sector } from '../catalog/catalog.types.js';
 import type { Actor } from '../identity/actor.js';
@@ -12,10 +13,8 @@ import {
   type Absence, type AbsenceEvaluation, type AbsenceLevel, type AbsenceThresholds, type DoneAction,
 } from './absence.rules.js';
 
-const helsinkiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /** Today's calendar date in Finland, `YYYY-MM-DD`. */
-export const finnishToday = (now: Date = new Date()) => helsinkiDate.format(now);
+export const finnishToday = (now: Date = new Date()) => finnishCalendarDate(now);
 
 /** The municipality's own limits over the seed's 30/50/70 (the school's municipality decides). */
 export async function thresholdsFor(tx: Tx, municipalityCode: string | null): Promise<AbsenceThresholds> {

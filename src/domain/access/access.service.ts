@@ -1,3 +1,4 @@
+import { finnishCalendarDate } from '../shared/calendar.js';
 import { DataCategory as DataCategorySchema } from '../../contracts/consents.contracts.js';
 import type { Tx } from '../../db/schema.js';
 import { recordAudit } from '../audit/index.js';
@@ -104,12 +105,10 @@ async function clientBasis(tx: Tx, actor: Actor, clientId: string, now: Date): P
   if (!person) return null;
   if (!actor.guardianClientId && person === clientId) return { clientId, basis: 'self', categories: null };
   if (actor.guardianClientId && actor.clientId !== clientId) return null; // acting for one child at a time
-  if (person !== clientId && (await repo.isGuardianOfMinor(tx, person, clientId, finnishDate(now)))) return { clientId, basis: 'guardian', categories: null };
+  if (person !== clientId && (await repo.isGuardianOfMinor(tx, person, clientId, finnishCalendarDate(now)))) return { clientId, basis: 'guardian', categories: null };
   return null;
 }
 
-const FINNISH_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' });
-const finnishDate = (at: Date) => FINNISH_DATE.format(at);
 
 /**
  * The meetings basis: the actor (or their organisation) is invited to a network meeting of the

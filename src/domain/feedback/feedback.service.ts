@@ -1,4 +1,5 @@
 import type { Tx } from '../../db/schema.js';
+import { finnishCalendarDate } from '../shared/calendar.js';
 import type { FeedbackInvitation, QuestionnairesResponse, SubmitFeedbackRequest } from '../../contracts/feedback.contracts.js';
 import { requireClientAccess } from '../access/index.js';
 import { ageOn, clientGroupForAge } from '../clients/index.js';
@@ -79,7 +80,7 @@ export async function submitFeedback(tx: Tx, actor: Actor, input: SubmitFeedback
   if (respondent === 'client') where = await answerInvitation(tx, actor, input, now);
   else await repo.insertReceipt(tx, { countyCode: actor.countyCode, organizationId: actor.organizationId, clientId: null, userId: actor.userId, questionnaireId: questionnaire.id, refType: null, refId: null });
 
-  await repo.insertResponse(tx, { countyCode: actor.countyCode, ...where, questionnaireId: questionnaire.id, respondent, clientGroup: where.clientGroup }, ratings);
+  await repo.insertResponse(tx, { countyCode: actor.countyCode, ...where, questionnaireId: questionnaire.id, respondent, clientGroup: where.clientGroup, submittedOn: finnishCalendarDate(now) }, ratings);
   return { received: true as const, answered: check.answered };
 }
 

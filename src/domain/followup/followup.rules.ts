@@ -3,6 +3,7 @@
  * the verify-and-follow defaults per guidance level, working-day deadlines and alert thresholds.
  * Everything configurable lives in FollowupSettings; followup_settings rows override the defaults.
  */
+import { finnishCalendarDate } from '../shared/calendar.js';
 import { isWorkingDay } from './finnish-holidays.js';
 
 export type GuidanceLevel = 'neuvonta-ja-ohjaus' | 'asiakasohjaus' | 'intensiivinen-palveluohjaus';
@@ -87,12 +88,8 @@ export function mergeSettings(...layers: (Partial<FollowupSettings> | null | und
   return out;
 }
 
-const HELSINKI_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /** The calendar date in Finland (YYYY-MM-DD): deadlines are dates, not instants. */
-export function finnishDate(at: Date): string {
-  return HELSINKI_DATE.format(at);
-}
+export const finnishDate = (at: Date): string => finnishCalendarDate(at);
 
 export function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T12:00:00Z`);

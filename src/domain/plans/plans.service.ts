@@ -1,3 +1,4 @@
+import { finnishCalendarDate } from '../shared/calendar.js';
 import type { Tx } from '../../db/schema.js';
 import { mayEditPlan, type ActionStatus, type CreatePlanRequest, type Plan, type PlanContent, type UpdatePlanRequest } from '../../contracts/plans.contracts.js';
 import { requireClientAccess } from '../access/index.js';
@@ -11,7 +12,7 @@ import * as repo from './plans.repository.js';
 import { actionsEndingBeforeStart, changedFields, isStale, membersFor, planSectors, planVersionPhase, PLAN_FIELDS } from './plans.rules.js';
 import { toPlanView } from './plans.view.js';
 
-const todayIso = (now = new Date()) => now.toISOString().slice(0, 10);
+const todayIso = (now = new Date()) => finnishCalendarDate(now);
 
 const planNotFound = () =>
   new AppError(404, 'plan_not_found', {

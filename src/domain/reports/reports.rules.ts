@@ -1,4 +1,5 @@
 /** Pure parts of the reports: the period, CSV for Excel, the interface matrix and labels. */
+import { finnishCalendarDate } from '../shared/calendar.js';
 
 export const CASELOAD_LIMIT = 40; // seed 002: intensive guidance needs at most 40 clients per worker
 export const LOST_CONTACT_DAYS = 90;
@@ -8,7 +9,7 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The last twelve months up to today unless the caller chose; swapped if given the wrong way round. */
 export function reportPeriod(from: string | undefined, to: string | undefined, today: Date): { from: string; to: string } {
-  const end = to ?? isoDay(today);
+  const end = to ?? finnishCalendarDate(today);
   const begin = from ?? isoDay(new Date(new Date(`${end}T00:00:00Z`).getTime() - 365 * 86_400_000));
   return begin <= end ? { from: begin, to: end } : { from: end, to: begin };
 }
