@@ -1,24 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectNoSeriousAxeViolations, launchBrowser, login, newPage, startServer, type RunningServer } from './harness.js';
+import { describe, expect, test } from 'vitest';
+import { expectNoSeriousAxeViolations, login, newPage, useServerAndBrowser } from './harness.js';
 
 /** The student welfare group's view of Kartanon koulu (issue 8), as the curator Kaisa sees it. */
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 describe('school absences', () => {
   test('the curator sees pupils by level with words, not colour only, opens Mohammed and sees the ladder', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(e2e.browser, e2e.server.baseUrl);
     await login(page, 'kuraattori');
     await page.goto('/koulupoissaolot');
     await page.getByRole('heading', { level: 1, name: 'Oppilashuoltoryhmän näkymä: Kartanon koulu' }).waitFor();
@@ -39,7 +27,7 @@ describe('school absences', () => {
   }, 60_000);
 
   test('the pupil page, step form, survey and import speak Swedish and English; axe passes', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(e2e.browser, e2e.server.baseUrl);
     await login(page, 'kuraattori');
     await page.goto('/koulupoissaolot');
     await page.getByRole('link', { name: 'Avaa oppilaan sivu: Mohammed Rezaei' }).click();

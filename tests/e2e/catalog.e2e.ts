@@ -1,23 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectNoSeriousAxeViolations, launchBrowser, login, newPage, startServer, type RunningServer } from './harness.js';
+import { describe, expect, test } from 'vitest';
+import { expectNoSeriousAxeViolations, login, newPage, useServerAndBrowser } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 describe('service catalogue', () => {
   test('a resident finds debt advice with an inflected word on a phone, opens it, and axe passes', async () => {
-    const page = await newPage(browser, server.baseUrl, { viewport: { width: 390, height: 844 } });
+    const page = await newPage(e2e.browser, e2e.server.baseUrl, { viewport: { width: 390, height: 844 } });
     await page.goto('/palvelut');
     await page.getByRole('heading', { level: 1, name: 'Palvelut' }).waitFor();
     await page.getByRole('searchbox', { name: 'Hae palvelua' }).fill('velkaneuvontaa');
@@ -37,7 +25,7 @@ describe('service catalogue', () => {
   });
 
   test('a professional narrows the catalogue with a facet and the count follows', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(e2e.browser, e2e.server.baseUrl);
     await login(page, 'ohjaaja');
     await page.goto('/palvelutarjotin?q=kuraattorille');
     await page.getByRole('heading', { level: 1, name: 'Palvelutarjotin' }).waitFor();
@@ -52,7 +40,7 @@ describe('service catalogue', () => {
   });
 
   test('an organisation admin creates a service (field errors shown), edits it, sees the history, and axe passes', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(e2e.browser, e2e.server.baseUrl);
     await login(page, 'admin');
     await page.goto('/palvelutarjotin');
     await page.getByRole('link', { name: 'Lisää palvelu' }).click();
@@ -95,7 +83,7 @@ describe('service catalogue', () => {
   });
 
   test('an admin imports a PTV file through the UI and sees the skipped records', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(e2e.browser, e2e.server.baseUrl);
     await login(page, 'admin');
     await page.goto('/palvelutarjotin');
     await page.getByRole('link', { name: 'Tuo palveluja PTV:stä' }).click();
@@ -118,7 +106,7 @@ describe('service catalogue', () => {
 
   for (const lang of ['sv', 'en'] as const) {
     test(`the public page works on a phone in ${lang}, with the service's own-language name, and axe passes`, async () => {
-      const page = await newPage(browser, server.baseUrl, { viewport: { width: 360, height: 740 } });
+      const page = await newPage(e2e.browser, e2e.server.baseUrl, { viewport: { width: 360, height: 740 } });
       await page.addInitScript((l) => localStorage.setItem('polku.language', l), lang);
       await page.goto('/palvelut?q=digiapuri');
       await page.getByRole('heading', { level: 1, name: lang === 'sv' ? 'Tjänster' : 'Services' }).waitFor();

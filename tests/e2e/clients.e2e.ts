@@ -1,20 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { DEMO_CLIENTS } from '../../src/domain/paths/demo-clients.data.js';
-import { expectNoSeriousAxeViolations, launchBrowser, login, newPage, startServer, type RunningServer } from './harness.js';
+import { expectNoSeriousAxeViolations, login, newPage, useServerAndBrowser } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 const person = (key: string) => DEMO_CLIENTS.find((c) => c.key === key)!.person;
 const saara = person('saara');
@@ -23,7 +12,7 @@ const heading = (page: Page, name: string) => page.getByRole('heading', { level:
 
 describe('clients', () => {
   test('a case manager sees the caseload by level, opens a seed client and walks the tabs', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(e2e.browser, e2e.server.baseUrl);
     await login(page, 'asiakasvastaava');
     await page.goto('/asiakkaat');
     await heading(page, 'Asiakkaat').waitFor();
@@ -56,7 +45,7 @@ describe('clients', () => {
   }, 120_000);
 
   test('registering warns of a duplicate, then a new client gets assessed and a concern recorded', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(e2e.browser, e2e.server.baseUrl);
     await login(page, 'ohjaaja');
     await page.goto('/asiakkaat/uusi');
     await heading(page, 'Lisää uusi asiakas').waitFor();
@@ -93,7 +82,7 @@ describe('clients', () => {
   }, 120_000);
 
   test("the server's field-level validation message appears beside the field it concerns", async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(e2e.browser, e2e.server.baseUrl);
     await login(page, 'ohjaaja');
     await page.goto('/asiakkaat/uusi');
     await heading(page, 'Lisää uusi asiakas').waitFor();
@@ -111,7 +100,7 @@ describe('clients', () => {
   }, 120_000);
 
   test('social services see the contact in their inbox, urgent first, and mark it received', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(e2e.browser, e2e.server.baseUrl);
     await login(page, 'sosiaalityo');
     await page.goto('/asiakkaat');
     await page.getByRole('heading', { name: 'Saapuneet yhteydenotot ja ilmoitukset' }).waitFor();

@@ -1,19 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectNoSeriousAxeViolations, launchBrowser, login, newPage, startServer, type RunningServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { expectNoSeriousAxeViolations, login, newPage, useServerAndBrowser } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
@@ -21,16 +10,16 @@ const hasHorizontalScroll = (page: Page) => page.evaluate(() => document.documen
 
 describe('app frame', () => {
   test('the public service search opens without logging in', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(e2e.browser, e2e.server.baseUrl);
     await page.goto('/palvelut');
     await heading(page, 'Palvelut').waitFor();
-    expect(page.url()).toBe(`${server.baseUrl}/palvelut`);
+    expect(page.url()).toBe(`${e2e.server.baseUrl}/palvelut`);
     await expectNoSeriousAxeViolations(page);
     await page.context().close();
   });
 
   test('a wrong password shows the server message in the chosen language', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(e2e.browser, e2e.server.baseUrl);
     const expected = await serverLoginError('sv');
     await page.goto('/kirjaudu');
     await page.getByRole('button', { name: 'Svenska' }).click();
@@ -44,7 +33,7 @@ describe('app frame', () => {
   });
 
   test('a worker logs in, sees the frame, switches language (kept after reload) and logs out', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(e2e.browser, e2e.server.baseUrl);
     await page.goto('/');
     await page.waitForURL('**/kirjaudu');
     await heading(page, 'Kirjaudu sisään').waitFor();
@@ -91,7 +80,7 @@ describe('app frame', () => {
   });
 
   test('a worker can use the frame on a 375 px phone through the menu button', async () => {
-    const page = await newPage(browser, server.baseUrl, { viewport: { width: 375, height: 740 } });
+    const page = await newPage(e2e.browser, e2e.server.baseUrl, { viewport: { width: 375, height: 740 } });
     await login(page, 'ohjaaja');
     const nav = page.getByRole('navigation', { name: 'Päävalikko' });
     expect(await nav.isVisible()).toBe(false);
@@ -108,7 +97,7 @@ describe('app frame', () => {
 
   test('a manager sees reports and an admin sees administration in the navigation', async () => {
     for (const [username, expected] of [['esihenkilo', 'Raportit'], ['admin', 'Ylläpito']] as const) {
-      const page = await newPage(browser, server.baseUrl);
+      const page = await newPage(e2e.browser, e2e.server.baseUrl);
       await login(page, username);
       const links = await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link').allTextContents();
       expect(links).toContain(expected);
@@ -117,7 +106,7 @@ describe('app frame', () => {
   });
 
   test('a client lands in the Oma polku frame on a phone', async () => {
-    const page = await newPage(browser, server.baseUrl, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await newPage(e2e.browser, e2e.server.baseUrl, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     await login(page, 'anni');
     await page.waitForURL('**/oma-polku');
     await heading(page, 'Oma polku').waitFor();
@@ -133,7 +122,7 @@ describe('app frame', () => {
 });
 
 async function serverLoginError(language: string): Promise<string> {
-  const response = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+  const response = await fetch(`${e2e.server.baseUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Accept-Language': language },
     body: JSON.stringify({ username: 'ohjaaja', password: 'väärä' }),

@@ -1,24 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectNoSeriousAxeViolations, launchBrowser, login, newPage, startServer, type RunningServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { expectNoSeriousAxeViolations, login, newPage, useServerAndBrowser } from './harness.js';
 
 /**
  * Issues 5–6 in a real browser: the plan's catalogue picker, changing the responsible worker,
  * warm handover, ending a relationship and the managers' review of emergency access.
  * Each test creates the clients it needs through the API.
  */
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
 let seq = 0;
@@ -31,7 +20,7 @@ async function registerClient(page: Page, lastName: string): Promise<string> {
 }
 
 async function as(username: string): Promise<Page> {
-  const page = await newPage(browser, server.baseUrl);
+  const page = await newPage(e2e.browser, e2e.server.baseUrl);
   await login(page, username);
   return page;
 }

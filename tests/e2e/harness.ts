@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createScratchPostgres } from '../helpers/test-db.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -98,6 +99,31 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 /** Debian's Chromium; no browser is ever downloaded. */
+/**
+ * One server (fresh demo world) and one browser for a whole test file: started before its first
+ * test, stopped after its last. Read `server` and `browser` inside tests, not at module load.
+ */
+export function useServerAndBrowser(env: Record<string, string> = {}): { readonly server: RunningServer; readonly browser: Browser } {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer(env);
+    browser = await launchBrowser();
+  }, SERVER_START_TIMEOUT_MS + 30_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(v: T | undefined, what: string): T => {
+    if (v === undefined) throw new Error(`the e2e ${what} is not running (use it inside a test)`);
+    return v;
+  };
+  return {
+    get server() { return started(server, 'server'); },
+    get browser() { return started(browser, 'browser'); },
+  };
+}
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -120,7 +146,7 @@ export async function launchBrowser(): Promise<Browser> {
  * against `baseUrl`, so `page.goto('/kirjaudu')` works. Desktop size unless told otherwise.
  */
 export async function newPage(browser: Browser, baseUrl: string, options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 }, ...options });
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 }, timezoneId: 'Europe/Helsinki', ...options });
   return context.newPage();
 }
 

@@ -1,25 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectNoSeriousAxeViolations, launchBrowser, login, newPage, startServer, type RunningServer } from './harness.js';
+import { finnishCalendarDate } from '../../src/domain/shared/calendar.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { expectNoSeriousAxeViolations, login, newPage, useServerAndBrowser } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
 describe('network meetings and the today view', () => {
   test('the demo today view is alive on first start', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(e2e.browser, e2e.server.baseUrl);
     await login(page, 'valmentaja');
     await page.goto('/tanaan');
     await heading(page, 'Tänään').waitFor();
@@ -31,7 +21,7 @@ describe('network meetings and the today view', () => {
   });
 
   test('prepare a meeting, record minutes, see the decision as a task in the today view', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(e2e.browser, e2e.server.baseUrl);
     await login(page, 'ohjaaja');
 
     // Prepare with the client.
@@ -40,7 +30,7 @@ describe('network meetings and the today view', () => {
     await page.getByLabel('Asiakas', { exact: true }).selectOption({ label: 'Anni Virtanen' });
     await page.getByLabel('Paikka', { exact: true }).waitFor();
     await expectNoSeriousAxeViolations(page);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = finnishCalendarDate();
     await page.getByLabel('Päivä ja kellonaika').fill(`${today}T08:00`); // held this morning: its task is due today
     await page.getByLabel('Paikka', { exact: true }).fill('Annin koti, Järvenpää');
     await page.getByLabel('Menetelmä').selectOption('open-dialogue');
@@ -101,7 +91,7 @@ describe('network meetings and the today view', () => {
   }, 240_000); // five axe runs on a shared two-core machine
 
   test('a manager sets the organisation’s follow-up defaults; a worker cannot', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(e2e.browser, e2e.server.baseUrl);
     await login(page, 'esihenkilo');
     await page.getByRole('link', { name: 'Seurannan asetukset' }).click();
     await heading(page, 'Seurannan asetukset').waitFor();
@@ -127,7 +117,7 @@ describe('network meetings and the today view', () => {
     await expectNoSeriousAxeViolations(page);
     await page.context().close();
 
-    const worker = await newPage(browser, server.baseUrl);
+    const worker = await newPage(e2e.browser, e2e.server.baseUrl);
     await login(worker, 'ohjaaja');
     expect(await worker.getByRole('link', { name: 'Seurannan asetukset' }).count()).toBe(0);
     await worker.context().close();

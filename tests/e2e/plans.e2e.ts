@@ -1,19 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectNoSeriousAxeViolations, launchBrowser, login, newPage, startServer, type RunningServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Plan } from '../../src/contracts/plans.contracts.js';
+import { toForm, toRequest } from '../../src/web/features/plans/plan-form.js';
+import { expectNoSeriousAxeViolations, login, newPage, useServerAndBrowser } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
 
@@ -28,7 +19,7 @@ async function clientId(page: Page, first: string): Promise<string> {
 
 describe('shared client plan and path picture', () => {
   test('a worker edits the plan, sees the new version, and opens the path picture', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(e2e.browser, e2e.server.baseUrl);
     await login(page, 'ohjaaja');
     const id = await clientId(page, 'Anni');
 
@@ -61,11 +52,11 @@ describe('shared client plan and path picture', () => {
   });
 
   test('another organisation sees no plan for the client', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(e2e.browser, e2e.server.baseUrl);
     await login(page, 'ohjaaja');
     const id = await clientId(page, 'Anni');
     await page.context().close();
-    const other = await newPage(browser, server.baseUrl);
+    const other = await newPage(e2e.browser, e2e.server.baseUrl);
     await login(other, 'valmentaja');
     await other.goto(`/asiakkaat/${id}/suunnitelma`);
     await other.getByRole('alert').waitFor();
@@ -73,7 +64,7 @@ describe('shared client plan and path picture', () => {
     await other.context().close();
   });
   test('each plan action shows what is linked to it elsewhere (an agreed task), in words; axe passes', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(e2e.browser, e2e.server.baseUrl);
     await login(page, 'ohjaaja');
     const id = await clientId(page, 'Anni');
     const plan = (await (await page.request.get(`/api/v1/clients/${id}/plan`)).json()) as { actions: { id: string }[] };
@@ -90,4 +81,33 @@ describe('shared client plan and path picture', () => {
     await expectNoSeriousAxeViolations(page);
     await page.context().close();
   }, 120_000);
+  test('a version saved meanwhile does not throw the draft away: the edits are carried over, then saved', async () => {
+    const page = await newPage(e2e.browser, e2e.server.baseUrl);
+    await login(page, 'ohjaaja');
+    const id = await clientId(page, 'Anni');
+    await page.goto(`/asiakkaat/${id}/suunnitelma`);
+    await heading(page, 'Asiakassuunnitelma').waitFor();
+    const view = page.getByLabel('Asiakkaan näkemys', { exact: true });
+    await view.fill('Haluan jatkaa kotona, ja tasapainoryhmä sopii tiistaisin.');
+
+    // Meanwhile a colleague saves another field (in the real case often a referral outcome).
+    const current = (await (await page.request.get(`/api/v1/clients/${id}/plan`)).json()) as Plan;
+    const theirs = { ...toRequest(toForm(current)), professionalView: 'Kaatumisriski arvioitu; kotihoito käy aamuisin.' };
+    const put = await page.request.put(`/api/v1/clients/${id}/plan`, { data: theirs });
+    expect(put.status(), await put.text()).toBe(200);
+
+    await page.getByRole('button', { name: 'Tallenna uusi versio' }).click();
+    const note = page.getByRole('status').filter({ hasText: 'Suunnitelmaa muutettiin sillä välin' });
+    await note.waitFor();
+    expect(await note.textContent()).toContain(`versio ${current.version + 1}`);
+    expect(await view.inputValue()).toBe('Haluan jatkaa kotona, ja tasapainoryhmä sopii tiistaisin.');
+    expect(await page.getByLabel('Ammattilaisen näkemys (jos eri kuin asiakkaan)').inputValue()).toBe('Kaatumisriski arvioitu; kotihoito käy aamuisin.');
+    await expectNoSeriousAxeViolations(page);
+
+    await page.getByRole('button', { name: 'Tallenna uusi versio' }).click();
+    await page.getByRole('status').filter({ hasText: `Tallennettu versioksi ${current.version + 2}.` }).waitFor();
+    const saved = (await (await page.request.get(`/api/v1/clients/${id}/plan`)).json()) as Plan;
+    expect([saved.clientView, saved.professionalView]).toEqual(['Haluan jatkaa kotona, ja tasapainoryhmä sopii tiistaisin.', 'Kaatumisriski arvioitu; kotihoito käy aamuisin.']);
+    await page.context().close();
+  });
 });

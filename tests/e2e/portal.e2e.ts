@@ -1,26 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectNoSeriousAxeViolations, launchBrowser, login, newPage, startServer, type RunningServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { expectNoSeriousAxeViolations, login, newPage, useServerAndBrowser } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 const phone = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true };
 const hasHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 
 describe('Oma polku on a phone', () => {
   test('anni sees her worker, plan, self-assessment and who has viewed her data; the page passes axe', async () => {
-    const page = await newPage(browser, server.baseUrl, phone);
+    const page = await newPage(e2e.browser, e2e.server.baseUrl, phone);
     await login(page, 'anni');
     await page.getByRole('heading', { level: 1, name: 'Oma polku' }).waitFor();
     for (const name of ['Oma työntekijäni', 'Suunnitelmani', 'Tapaamiset ja tehtäväni', 'Mitä minulle kuuluu?', 'Suostumukseni', 'Kuka on katsonut tietojani', 'Anna palautetta']) {
@@ -40,7 +29,7 @@ describe('Oma polku on a phone', () => {
   });
 
   test('anni fills in her self-assessment and sees it in her history', async () => {
-    const page = await newPage(browser, server.baseUrl, phone);
+    const page = await newPage(e2e.browser, e2e.server.baseUrl, phone);
     await login(page, 'anni');
     const section = page.locator('#oma-self');
     await section.locator('fieldset').first().waitFor();
@@ -52,7 +41,7 @@ describe('Oma polku on a phone', () => {
   });
 
   test('the portal speaks Swedish when asked', async () => {
-    const page = await newPage(browser, server.baseUrl, phone);
+    const page = await newPage(e2e.browser, e2e.server.baseUrl, phone);
     await login(page, 'anni');
     await page.getByRole('button', { name: 'Svenska' }).click();
     await page.getByRole('heading', { level: 1, name: 'Min stig' }).waitFor();
@@ -61,7 +50,7 @@ describe('Oma polku on a phone', () => {
   });
 
   test('a guardian fills in "Mitä sinulle kuuluu?" for their child on a phone; it is saved as given by the guardian; axe passes', async () => {
-    const page = await newPage(browser, server.baseUrl, phone);
+    const page = await newPage(e2e.browser, e2e.server.baseUrl, phone);
     await login(page, 'huoltaja');
     await page.getByRole('heading', { level: 1, name: 'Oma polku' }).waitFor();
     const whose = page.getByLabel('Kenen asioita katsot?');
@@ -87,8 +76,8 @@ describe('Oma polku on a phone', () => {
   }, 180_000);
   // Last: it moves anni's responsibility to a new worker.
   test('anni confirms a warm handover herself on a phone: who takes over, who is responsible until then; axe passes', async () => {
-    const staff = async (username: string) => { const p = await newPage(browser, server.baseUrl); await login(p, username); return p; };
-    const page = await newPage(browser, server.baseUrl, phone);
+    const staff = async (username: string) => { const p = await newPage(e2e.browser, e2e.server.baseUrl); await login(p, username); return p; };
+    const page = await newPage(e2e.browser, e2e.server.baseUrl, phone);
     await login(page, 'anni');
     const anniId = ((await (await page.request.get('/api/v1/me')).json()) as { me: { clientId: string } }).me.clientId;
     const ohjaaja = await staff('ohjaaja');

@@ -1,24 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectNoSeriousAxeViolations, launchBrowser, login, newPage, startServer, type RunningServer } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { expectNoSeriousAxeViolations, login, newPage, useServerAndBrowser } from './harness.js';
 
 /**
  * A closed-loop referral in the browser: the counsellor tries to refer without consent, is sent to
  * the consent form, records the consent, sends the referral; the NGO worker receives it.
  * The test creates its own client through the API.
  */
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 async function lahitoriService(page: Page): Promise<string> {
   const orgs = (await (await page.request.get('/api/hsds/v3/organizations?per_page=100')).json()) as { contents: { id: string; name: string }[] };
@@ -29,7 +18,7 @@ async function lahitoriService(page: Page): Promise<string> {
 
 describe('referrals', () => {
   test('consent needed → consent recorded → referral sent → received by the NGO, accessible on every page', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(e2e.browser, e2e.server.baseUrl);
     await login(page, 'ohjaaja');
     const created = await page.request.post('/api/v1/clients', { data: { firstName: 'Lotta', lastName: 'Lähete', birthDate: '1950-02-03' } });
     expect(created.status()).toBe(201);
@@ -69,7 +58,7 @@ describe('referrals', () => {
     await expectNoSeriousAxeViolations(page);
     await page.context().close();
 
-    const ngo = await newPage(browser, server.baseUrl);
+    const ngo = await newPage(e2e.browser, e2e.server.baseUrl);
     await login(ngo, 'jarjesto');
     await ngo.goto('/lahetteet');
     const row = ngo.getByRole('row', { name: /Lähete Lotta|Lotta Lähete/ });

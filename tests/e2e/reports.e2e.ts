@@ -1,25 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectNoSeriousAxeViolations, launchBrowser, login, newPage, startServer, type RunningServer } from './harness.js';
+import { describe, expect, test } from 'vitest';
+import { expectNoSeriousAxeViolations, login, newPage, useServerAndBrowser } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 const TITLES = ['Asiakassegmentit', 'Työntekijöiden asiakasmäärät', 'Lähetteiden kulku', 'Polun katkokset', 'Yhdyspinnat: sektorilta toiselle', 'Palveluaukot', 'Laatukriteeripalaute'];
 
 describe('management dashboard', () => {
   test('esihenkilo sees seven reports with charts, tables and CSV downloads; axe passes', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(e2e.browser, e2e.server.baseUrl);
     await login(page, 'esihenkilo');
     await page.goto('/raportit');
     await page.getByRole('heading', { level: 1, name: 'Raportit' }).waitFor();
@@ -43,7 +31,7 @@ describe('management dashboard', () => {
   });
 
   test('a filter by client group updates the reports', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(e2e.browser, e2e.server.baseUrl);
     await login(page, 'esihenkilo');
     await page.goto('/raportit');
     await page.locator('#raportti-segments table').first().waitFor();
@@ -55,7 +43,7 @@ describe('management dashboard', () => {
   });
 
   test('the council version hides counts 1–4 and names, explains the marks, offers CSV; axe passes', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await newPage(e2e.browser, e2e.server.baseUrl);
     await login(page, 'esihenkilo');
     await page.goto('/raportit');
     await page.locator('#raportti-caseloads table').first().waitFor();
