@@ -197,8 +197,65 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
       client.query(`SET ROLE ${APP_ROLE}`).catch(() => {});
     });
   }
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: beginWithFirstStatement(pool) }) });
   return { kind: 'postgres', db, openTimings, close: () => db.destroy() };
+}
+
+type PgQuery = (text: string, values?: unknown[]) => Promise<pg.QueryResult & { length?: number }>;
+interface PgClientLike { query: PgQuery; release: (err?: Error | boolean) => void }
+
+/**
+ * Saves one round trip per transaction (docs/performance.md, fourth round): Kysely sends `begin`
+ * and waits for it, then the first statement (in a request: the tenant context, `set_config`, tx.ts).
+ * Here `begin` is held back and sent in the same simple-protocol message as the first statement when
+ * that statement has no parameters (PostgreSQL runs `begin; <statement>` as two statements of one
+ * transaction); a first statement with parameters gets its own `begin` before it, as before. A
+ * transaction that sent nothing commits or rolls back without a round trip. Statements, their order
+ * and the transaction boundaries are unchanged, so row-level security and the audit rows are too.
+ */
+function beginWithFirstStatement(pool: pg.Pool): pg.Pool {
+  const wrapped = new WeakMap<object, PgClientLike>();
+  const wrap = (client: pg.PoolClient): PgClientLike => {
+    let pending = false;
+    const query: PgQuery = async (text, values) => {
+      const plain = !values || values.length === 0;
+      if (plain && /^begin$/i.test(text)) {
+        pending = true;
+        return { command: 'BEGIN', rowCount: null, rows: [], fields: [], oid: 0 } as pg.QueryResult;
+      }
+      if (pending) {
+        pending = false;
+        if (plain && /^(commit|rollback)$/i.test(text)) return { command: text.toUpperCase(), rowCount: null, rows: [], fields: [], oid: 0 } as pg.QueryResult;
+        if (plain) {
+          const results = (await client.query(`begin; ${text}`)) as unknown as pg.QueryResult[];
+          return results[results.length - 1]!;
+        }
+        await client.query('begin');
+      }
+      return client.query(text, values);
+    };
+    return {
+      query,
+      release: (err) => {
+        pending = false;
+        client.release(err);
+      },
+    };
+  };
+  return new Proxy(pool, {
+    get(target, prop, receiver) {
+      if (prop !== 'connect') return Reflect.get(target, prop, receiver) as unknown;
+      return async () => {
+        const client = await target.connect();
+        let w = wrapped.get(client);
+        if (!w) {
+          w = wrap(client);
+          wrapped.set(client, w);
+        }
+        return w;
+      };
+    },
+  });
 }
 
 async function probeSetRole(url: string): Promise<boolean> {

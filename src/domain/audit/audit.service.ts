@@ -17,15 +17,45 @@ export const cleanLogText = (v: string | null | undefined) =>
   // eslint-disable-next-line no-control-regex -- removing control characters is the point
   v == null ? null : v.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').slice(0, 500);
 
+/** Audit rows of a request's transaction, waiting for the end of the use case (auditAtEnd). */
+const pending = new WeakMap<Tx, (() => Promise<unknown>)[]>();
+
+/**
+ * Runs a use case and then writes the audit rows it recorded, still inside its transaction, just
+ * before the commit. `audit_append` takes the advisory lock of the row's chain (64 chains by client,
+ * else by user; 0811) and the lock lasts until commit: written where the access check happens — at the
+ * start of most use cases — the lock covered the whole request, so two requests for clients that hash
+ * to the same chain, or two of the same user, ran one after the other (docs/performance.md, fifth
+ * round). Written last, it covers only the commit. The rows are still all-or-nothing with the work
+ * they describe: a use case that throws writes none (refusals are logged after the rollback, as before).
+ */
+export async function auditAtEnd<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
+  const queue: (() => Promise<unknown>)[] = [];
+  pending.set(tx, queue);
+  try {
+    const result = await fn();
+    pending.delete(tx);
+    for (const write of queue) await write();
+    return result;
+  } finally {
+    pending.delete(tx);
+  }
+}
+
 /**
  * Appends one row to the hash-chained audit log, in the caller's transaction, so the row
- * commits or rolls back together with the change it describes.
+ * commits or rolls back together with the change it describes. Inside auditAtEnd (every request's
+ * transaction) the row is written at the end of the use case; elsewhere at once.
  */
 export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry, meta?: { username?: string; ip?: string | null; correlationId?: string }) {
-  await sql`SELECT audit_append(
+  // The statement is built now, so the row holds the values of this moment.
+  const append = sql`SELECT audit_append(
       ${actor?.userId ?? null}::uuid, ${cleanLogText(actor?.username ?? meta?.username ?? null)}, ${actor?.organizationId ?? null}::uuid,
       ${actor?.countyCode ?? null}, ${entry.clientId ?? null}::uuid, ${cleanLogText(entry.action)}, ${cleanLogText(entry.resource ?? null)},
       ${cleanLogText(entry.resourceId ?? null)}, ${cleanLogText(entry.basis ?? null)}, ${entry.allowed},
       ${cleanLogText(actor?.correlationId ?? meta?.correlationId ?? null)}, ${cleanLogText(actor?.ip ?? meta?.ip ?? null)},
-      ${entry.details ? JSON.stringify(entry.details) : null}::jsonb)`.execute(tx);
+      ${entry.details ? JSON.stringify(entry.details) : null}::jsonb)`;
+  const queue = pending.get(tx);
+  if (queue) queue.push(() => append.execute(tx));
+  else await append.execute(tx);
 }

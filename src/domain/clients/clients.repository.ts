@@ -83,26 +83,6 @@ export async function activeRelationship(tx: Tx, clientId: string, organizationI
     .executeTakeFirst();
 }
 
-export async function insertRelationship(
-  tx: Tx,
-  r: { clientId: string; organizationId: string; countyCode: string; unitId: string | null; level: string; responsibleUserId: string | null; createdBy: string | null },
-) {
-  const row = await tx
-    .insertInto('client_relationships')
-    .values({
-      client_id: r.clientId,
-      organization_id: r.organizationId,
-      county_code: r.countyCode,
-      unit_id: r.unitId,
-      level: r.level,
-      responsible_user_id: r.responsibleUserId,
-      created_by: r.createdBy,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
 export async function setRelationshipLevel(tx: Tx, clientId: string, organizationId: string, level: string) {
   await tx
     .updateTable('client_relationships')

@@ -1,3 +1,4 @@
+import { finnishCalendarDate } from '../shared/calendar.js';
 import { z } from 'zod';
 import type { Tx } from '../../db/schema.js';
 import type {
@@ -12,6 +13,7 @@ import { recordAudit } from '../audit/index.js';
 import type { Actor } from '../identity/actor.js';
 import { isProfessional } from '../identity/roles.js';
 import { recordPathEvent } from '../path/index.js';
+import { insertRelationship } from '../relationships/index.js';
 import type { Sector } from '../catalog/catalog.types.js';
 import { AppError, badRequest, conflict, forbidden } from '../shared/errors.js';
 import * as repo from './clients.repository.js';
@@ -88,7 +90,7 @@ export async function registerClient(tx: Tx, actor: Actor, input: CreateInput) {
 }
 
 async function validatePerson(tx: Tx, input: CreateInput): Promise<string | null> {
-  if (input.birthDate > new Date().toISOString().slice(0, 10) || Number.isNaN(Date.parse(input.birthDate))) {
+  if (input.birthDate > finnishCalendarDate() || Number.isNaN(Date.parse(input.birthDate))) {
     throw fieldError('invalid_birth_date', 'birthDate', {
       fi: 'Syntymäaika ei ole kelvollinen päivämäärä.',
       sv: 'Födelsedatumet är inte ett giltigt datum.',
@@ -124,7 +126,7 @@ function duplicateError(items: { row: { id: string; first_name: string; last_nam
 }
 
 async function startRelationship(tx: Tx, actor: Actor, clientId: string, action: string) {
-  await repo.insertRelationship(tx, {
+  await insertRelationship(tx, {
     clientId,
     organizationId: actor.organizationId,
     countyCode: actor.countyCode,

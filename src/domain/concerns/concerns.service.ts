@@ -4,10 +4,11 @@ import type { Concern, CreateConcernRequest } from '../../contracts/clients.cont
 import { isUuid, requireClientAccess, resolveAccess } from '../access/index.js';
 import { recordAudit } from '../audit/index.js';
 import type { Sector } from '../catalog/catalog.types.js';
-import { activeRelationship, findPossibleDuplicates, getClientRow, insertRelationship, isChild, registerClient, requireProfessional } from '../clients/index.js';
+import { activeRelationship, findPossibleDuplicates, getClientRow, isChild, registerClient, requireProfessional } from '../clients/index.js';
 import type { Actor } from '../identity/actor.js';
 import { isProfessional } from '../identity/roles.js';
 import { recordPathEvent } from '../path/index.js';
+import { insertRelationship } from '../relationships/index.js';
 import { badRequest, forbidden, notFound, type Messages } from '../shared/errors.js';
 import * as repo from './concerns.repository.js';
 import { compareInbox, concernProblem, concernTitle, goesToSocialServices, INBOX_ROLES, initialStatus, type ConcernProblem } from './concerns.rules.js';

@@ -116,14 +116,16 @@ export interface NewRelationship {
   countyCode: string;
   unitId: string | null;
   level: string;
-  responsibleUserId: string;
-  backupUserId: string | null;
-  holdsCoordination: boolean;
-  coordinationNote: string | null;
-  coordinationUntil: string | null;
+  /** Null only when a handover's receiving organisation has not named a worker yet. */
+  responsibleUserId: string | null;
+  backupUserId?: string | null;
+  holdsCoordination?: boolean;
+  coordinationNote?: string | null;
+  coordinationUntil?: string | null;
   createdBy: string;
 }
 
+/** The one insert of a client relationship (registration, received concern, handover, the relationships page). */
 export async function insertRelationship(tx: Tx, r: NewRelationship): Promise<string> {
   const row = await tx
     .insertInto('client_relationships')
@@ -134,9 +136,9 @@ export async function insertRelationship(tx: Tx, r: NewRelationship): Promise<st
       unit_id: r.unitId,
       level: r.level,
       responsible_user_id: r.responsibleUserId,
-      backup_user_id: r.backupUserId,
-      coordination_note: r.coordinationNote,
-      coordination_until: r.coordinationUntil,
+      backup_user_id: r.backupUserId ?? null,
+      coordination_note: r.coordinationNote ?? null,
+      coordination_until: r.coordinationUntil ?? null,
       created_by: r.createdBy,
     })
     .returning('id')

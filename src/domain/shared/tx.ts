@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, Tx } from '../../db/schema.js';
+import { auditAtEnd } from '../audit/audit.service.js';
 import type { Actor } from '../identity/actor.js';
 
 /**
@@ -9,7 +10,7 @@ import type { Actor } from '../identity/actor.js';
 export async function inTransaction<T>(db: Kysely<DB>, actor: Actor | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (tx) => {
     await setTenantContext(tx, actor);
-    return fn(tx);
+    return auditAtEnd(tx, () => fn(tx));
   });
 }
 
@@ -41,11 +42,18 @@ export async function setCountyContext(tx: Tx, countyCode: string) {
                    set_config('polku.client_id', '', true)`.execute(tx);
 }
 
-/** No actor = no tenant: row-level security then shows no client data, only reference data. */
+/**
+ * No actor = no tenant: row-level security then shows no client data, only reference data.
+ * The values are ids, codes and role names read from the database; when they are plain words they
+ * go into the statement as literals, so it has no parameters and the PostgreSQL pool sends it in one
+ * message together with the transaction's `begin` (database.ts, beginWithFirstStatement). Anything
+ * else stays a bound parameter.
+ */
 export async function setTenantContext(tx: Tx, actor: Actor | null) {
-  await sql`SELECT set_config('polku.user_id', ${actor?.userId ?? ''}, true),
-                   set_config('polku.organization_id', ${actor?.organizationId ?? ''}, true),
-                   set_config('polku.county_code', ${actor?.countyCode ?? ''}, true),
-                   set_config('polku.role', ${actor?.role ?? ''}, true),
-                   set_config('polku.client_id', ${actor?.clientId ?? ''}, true)`.execute(tx);
+  const v = (x: string | null | undefined) => (/^[\w-]*$/.test(x ?? '') ? sql.lit(x ?? '') : sql`${x ?? ''}`);
+  await sql`SELECT set_config('polku.user_id', ${v(actor?.userId)}, true),
+                   set_config('polku.organization_id', ${v(actor?.organizationId)}, true),
+                   set_config('polku.county_code', ${v(actor?.countyCode)}, true),
+                   set_config('polku.role', ${v(actor?.role)}, true),
+                   set_config('polku.client_id', ${v(actor?.clientId)}, true)`.execute(tx);
 }

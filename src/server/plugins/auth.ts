@@ -25,9 +25,11 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext) {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     req.sessionToken = token;
-    req.actor = await ctx.db.transaction().execute((tx) =>
-      resolveSession(tx, token, sessionPolicy(ctx), { correlationId: String(req.id), ip: req.ip ?? null }),
-    );
+    // Outside a transaction: every statement of resolveSession (the lookup, and the rare touch or
+    // delete) is one statement that stands alone, so BEGIN/COMMIT around it only added two round
+    // trips to every authenticated request (docs/performance.md, fourth round). Sessions and the
+    // user directory are not tenant data (0801), so no tenant context is needed for the lookup.
+    req.actor = await resolveSession(ctx.db, token, sessionPolicy(ctx), { correlationId: String(req.id), ip: req.ip ?? null });
   });
 }
 
