@@ -76,6 +76,9 @@ export async function restoreDatabase(db: Kysely<DB>, lines: AsyncIterable<strin
     for (const s of seqs.rows) {
       await sql.raw(`SELECT setval('${s.seq}', GREATEST((SELECT max(${ident(s.col)}) FROM ${ident(s.tbl)}), 1))`).execute(tx);
     }
+    // The replayed rows fired no triggers: move the catalogue generation (0810) so a running process
+    // drops what it cached of the empty catalogue (search results, recommendation snapshot).
+    await sql`UPDATE catalog_generation SET gen = nextval('catalog_generation_seq') WHERE id`.execute(tx);
   });
 }
 

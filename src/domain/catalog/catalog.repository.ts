@@ -121,29 +121,41 @@ export function listOrganizationsPage(tx: Tx, page: { limit: number; offset: num
     .execute();
 }
 
+/** Columns an import writes, with their SQL types (the rows travel as one jsonb parameter). */
+const PTV_COLUMNS = {
+  organization_id: 'uuid', provider_name: 'text', provider_sector: 'text', status: 'text', name_fi: 'text', name_sv: 'text', name_en: 'text',
+  summary_fi: 'text', summary_sv: 'text', summary_en: 'text', description_fi: 'text', description_sv: 'text', description_en: 'text',
+  keywords: 'text[]', client_groups: 'text[]', languages: 'text[]', area_national: 'boolean', area_municipality_codes: 'text[]', cost: 'text',
+  service_classes: 'text[]', content_hash: 'text',
+} as const;
+/** NOT NULL columns with a default: an absent value takes the default, as a VALUES row would. */
+const PTV_DEFAULTS: Partial<Record<keyof typeof PTV_COLUMNS, string>> = {
+  summary_fi: "''", description_fi: "''", keywords: "'{}'", client_groups: "'{}'", languages: "'{}'", area_national: 'false',
+  area_municipality_codes: "'{}'", service_classes: "'{}'", status: "'active'",
+};
+
 /**
  * Inserts new PTV services and rewrites changed ones, in one statement. A row whose content
  * hash is unchanged is not touched (the WHERE of DO UPDATE), so a re-import writes nothing.
+ * The batch is one jsonb parameter read by jsonb_to_recordset: a VALUES list of 1 000 rows has
+ * 24 000 parameters, whose binding and planning cost more than the insert itself on PGlite
+ * (docs/performance.md, fourth round).
  */
 export async function upsertPtvServices(tx: Tx, rows: NewServiceRow[]): Promise<{ id: string; inserted: boolean; version: number }[]> {
   if (rows.length === 0) return [];
-  const excluded = (c: string) => sql.ref(`excluded.${c}`);
-  const cols = [
-    'organization_id', 'provider_name', 'provider_sector', 'status', 'name_fi', 'name_sv', 'name_en', 'summary_fi', 'summary_sv',
-    'summary_en', 'description_fi', 'description_sv', 'description_en', 'keywords', 'client_groups', 'languages', 'area_national',
-    'area_municipality_codes', 'cost', 'service_classes', 'content_hash',
-  ] as const;
-  return tx
-    .insertInto('catalog_services')
-    .values(rows)
-    .onConflict((oc) =>
-      oc
-        .column('ptv_id')
-        .doUpdateSet(Object.fromEntries([...cols.map((c) => [c, excluded(c)]), ['version', sql`catalog_services.version + 1`], ['updated_at', sql`now()`]]))
-        .where(sql<boolean>`catalog_services.content_hash IS DISTINCT FROM excluded.content_hash`),
-    )
-    .returning(['id', 'version', sql<boolean>`(xmax = 0)`.as('inserted')])
-    .execute();
+  const cols = Object.keys(PTV_COLUMNS) as (keyof typeof PTV_COLUMNS)[];
+  const all = [...cols, 'county_code', 'ptv_id', 'source'] as const;
+  const recordType = sql.raw([...cols.map((c) => `${c} ${PTV_COLUMNS[c]}`), 'county_code text', 'ptv_id text', 'source text'].join(', '));
+  const values = sql.raw(all.map((c) => (c in PTV_DEFAULTS ? `coalesce(r.${c}, ${PTV_DEFAULTS[c as keyof typeof PTV_DEFAULTS]})` : `r.${c}`)).join(', '));
+  const payload = JSON.stringify(rows.map((r) => Object.fromEntries(all.map((c) => [c, (r as Record<string, unknown>)[c] ?? null]))));
+  const res = await sql<{ id: string; version: number; inserted: boolean }>`
+    INSERT INTO catalog_services (${sql.raw(all.join(', '))})
+    SELECT ${values} FROM jsonb_to_recordset(${payload}::jsonb) AS r(${recordType})
+    ON CONFLICT (ptv_id) DO UPDATE SET ${sql.raw(cols.map((c) => `${c} = excluded.${c}`).join(', '))},
+      version = catalog_services.version + 1, updated_at = now()
+    WHERE catalog_services.content_hash IS DISTINCT FROM excluded.content_hash
+    RETURNING id, version, (xmax = 0) AS inserted`.execute(tx);
+  return res.rows;
 }
 
 export async function insertImportHistory(tx: Tx, ids: string[], changedBy: string | null, changes: Record<string, unknown>) {
@@ -156,7 +168,8 @@ export async function insertImportHistory(tx: Tx, ids: string[], changedBy: stri
 /** Content hashes of already imported services, to skip unchanged records without writing. */
 export async function ptvHashes(tx: Tx, ptvIds: string[]): Promise<Map<string, string | null>> {
   if (ptvIds.length === 0) return new Map();
-  const rows = await tx.selectFrom('catalog_services').select(['ptv_id', 'content_hash']).where('ptv_id', 'in', ptvIds).execute();
+  // One array parameter, not one parameter per id (see upsertPtvServices).
+  const rows = await tx.selectFrom('catalog_services').select(['ptv_id', 'content_hash']).where('ptv_id', '=', sql<string>`ANY(${ptvIds}::text[])`).execute();
   return new Map(rows.map((r) => [r.ptv_id!, r.content_hash]));
 }
 

@@ -15,6 +15,9 @@
  * Cost at 50k services (docs/performance.md): matching 5 (trigram, 5.) is asked only when the
  * full-text alternatives 1.–4. find fewer than TRIGRAM_FALLBACK_BELOW services, and the trigram
  * terms of the score are computed only for the RERANK_LIMIT best candidates by the text ranks.
+ * A search is 3–5 statements (one vocabulary look-up, one to three search passes, one putting the
+ * planner setting back); the public route
+ * caches whole results per catalogue generation on top of this (catalog.cache.ts).
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/schema.js';
@@ -62,48 +65,63 @@ interface TokenPlan {
   alternatives: string[]; // tsquery fragments for the `simple` word vector
 }
 
-/** Looks the query words up in the vocabulary and turns each into tsquery alternatives. */
-export async function planQuery(tx: Tx, q: string): Promise<TokenPlan[]> {
+/**
+ * Looks the query words up in the vocabulary and turns each into tsquery alternatives.
+ *
+ * One statement for all words (it was one per lexicon look-up, plus one per unknown word for the
+ * typo candidates): per word, whether its root is a prefix of a known word, which of its compound
+ * heads are words, and — only when neither gives an alternative — its typo candidates (a CASE
+ * evaluates its subquery only when the branch is taken). With `plannerOff` the same statement
+ * also turns sequential scans off for the rest of the search (see runSearch), instead of a
+ * separate `SET LOCAL` round trip; the previous value is returned to restore it.
+ */
+export async function planQuery(tx: Tx, q: string, opts: { plannerOff?: boolean } = {}): Promise<TokenPlan[] & { seqscanWas?: string }> {
   const tokens = tokenizeQuery(q);
   if (tokens.length === 0) return [];
-  const roots = tokens.map(finnishRoot);
-  const heads = [...new Set(tokens.filter((t) => t.length >= 8).flatMap((t) => compoundHeads(t)))];
   // One EXISTS per root with its pattern as a parameter: the planner sees the constant prefix and
   // uses the text_pattern_ops index (a pattern built from an unnest column scanned the lexicon).
   const escapeLike = (r: string) => r.replace(/\\/g, '\\\\').replace(/%/g, '\\%').replace(/_/g, '\\_');
-  const known = await sql<{ root: string; hit: boolean }>`${sql.join(
-    [...new Set(roots)].map((r) => sql`SELECT ${r}::text AS root, EXISTS (SELECT 1 FROM catalog_lexicon WHERE word LIKE ${`${escapeLike(r)}%`}) AS hit`),
-    sql` UNION ALL `,
-  )}`.execute(tx);
-  const rootHit = new Map(known.rows.map((r) => [r.root, r.hit]));
-  const headWords = heads.length
-    ? new Set((await sql<{ word: string }>`SELECT word FROM catalog_lexicon WHERE word = ANY(${heads}::text[])`.execute(tx)).rows.map((r) => r.word))
-    : new Set<string>();
+  const perToken = tokens.map((token, i) => {
+    const root = finnishRoot(token);
+    const heads = token.length >= 8 ? compoundHeads(token) : [];
+    const typo = token.length >= 4
+      ? sql`(SELECT json_agg(json_build_object('word', word, 's', s) ORDER BY s DESC, doc_count DESC) FROM (
+               SELECT word, doc_count, similarity(word, ${token}) AS s FROM catalog_lexicon
+               WHERE word % ${token} ORDER BY s DESC, doc_count DESC LIMIT 3) x)`
+      : sql`NULL::json`;
+    return sql`SELECT ${i}::int AS i, hit, heads, CASE WHEN NOT hit AND cardinality(heads) = 0 THEN ${typo} END AS typos FROM (
+                 SELECT EXISTS (SELECT 1 FROM catalog_lexicon WHERE word LIKE ${`${escapeLike(root)}%`}) AS hit,
+                        ARRAY(SELECT word FROM catalog_lexicon WHERE word = ANY(${heads}::text[])) AS heads) b`;
+  });
+  const rows = (await sql<{ i: number; hit: boolean; heads: string[]; typos: { word: string; s: number }[] | null; seqscan_was: string | null }>`
+      SELECT w.*, ${opts.plannerOff ? sql`off.was` : sql`NULL::text`} AS seqscan_was
+      FROM (${sql.join(perToken, sql` UNION ALL `)}) w
+      ${opts.plannerOff ? sql`, (SELECT current_setting('enable_seqscan') AS was, set_config('enable_seqscan', 'off', true)) off` : sql``}
+      ORDER BY w.i`.execute(tx)).rows;
 
-  const plans: TokenPlan[] = [];
+  const plans: TokenPlan[] & { seqscanWas?: string } = [];
   for (const [i, token] of tokens.entries()) {
-    const root = roots[i]!;
+    const r = rows.find((x) => x.i === i)!;
+    const root = finnishRoot(token);
+    const headWords = new Set(r.heads);
     const alternatives: string[] = [];
     const rootLexeme = tsLexeme(root);
-    if (rootLexeme && rootHit.get(root)) alternatives.push(`${rootLexeme}:*`);
+    if (rootLexeme && r.hit) alternatives.push(`${rootLexeme}:*`);
     const split = compoundSplits(token, (w) => headWords.has(w))[0];
     if (split) {
       const head = tsLexeme(finnishRoot(split[0]));
       const tail = tsLexeme(finnishRoot(split[1]));
       if (head && tail) alternatives.push(`(${head}:* & ${tail}:*)`, `${head}:*`);
     }
-    if (alternatives.length === 0) alternatives.push(...(await typoAlternatives(tx, token)));
+    if (alternatives.length === 0) alternatives.push(...typoAlternatives(r.typos ?? []));
     plans.push({ token, alternatives: [...new Set(alternatives)] });
   }
+  if (opts.plannerOff) plans.seqscanWas = rows[0]?.seqscan_was ?? 'on';
   return plans;
 }
 
-async function typoAlternatives(tx: Tx, token: string): Promise<string[]> {
-  if (token.length < 4) return [];
-  const rows = await sql<{ word: string; s: number }>`
-      SELECT word, similarity(word, ${token}) AS s FROM catalog_lexicon
-      WHERE word % ${token} ORDER BY s DESC, doc_count DESC LIMIT 3`.execute(tx);
-  return rows.rows
+function typoAlternatives(rows: { word: string; s: number }[]): string[] {
+  return rows
     .filter((r) => r.s >= TYPO_SIMILARITY)
     .map((r) => tsLexeme(finnishRoot(r.word)))
     .filter((w): w is string => w !== null)
@@ -137,10 +155,16 @@ function filterSql(f: SearchFilters): RawBuilder<unknown>[] {
 export async function searchServices(tx: Tx, req: SearchRequest): Promise<SearchOutcome> {
   const q = req.q?.trim() ?? '';
   if (q === '') return runSearch(tx, req, null, '');
-  const plans = await planQuery(tx, q);
+  const plans = await planQuery(tx, q, { plannerOff: true });
+  // Only stopwords: no look-up ran, so turn sequential scans off here.
+  const was = plans.seqscanWas ??
+    (await sql<{ was: string }>`SELECT current_setting('enable_seqscan') AS was, set_config('enable_seqscan', 'off', true)`.execute(tx)).rows[0]!.was;
   const strict = await textSearch(tx, req, toTsQuery(plans, '&'), q);
-  if (strict.total > 0 || plans.length < 2) return strict;
-  return textSearch(tx, req, toTsQuery(plans, '|'), q);
+  const outcome = strict.total > 0 || plans.length < 2 ? strict : await textSearch(tx, req, toTsQuery(plans, '|'), q);
+  // One statement puts the planner back for the rest of the caller's transaction (the setting is
+  // transaction-local, so a search that fails needs nothing).
+  await sql`SELECT set_config('enable_seqscan', ${was}, true)`.execute(tx);
+  return outcome;
 }
 
 /**
@@ -180,8 +204,8 @@ async function runSearch(tx: Tx, req: SearchRequest, tsq: string | null, raw: st
   // With words, the matching rows come from the GIN indexes (BitmapOr). The planner estimates the
   // OR of four conditions at a third of the catalogue and does not know that the trigram test
   // costs ≈ 30 µs a row, so it would scan every row: 230 ms instead of 30 ms at 7k services
-  // (docs/performance.md). Sequential scans are therefore off for this one statement.
-  if (hasText) await sql`SET LOCAL enable_seqscan = off`.execute(tx);
+  // (docs/performance.md). Sequential scans are therefore off while the search runs: planQuery's
+  // statement turns them off and searchServices puts the previous value back after the last pass.
   const result = await sql<{ total: number; ids: string[] | null; facets: Record<string, FacetCount[]> | null }>`
     WITH cand AS MATERIALIZED (
       SELECT s.id, s.name_fi, ${hasText ? sql`s.name_keywords` : sql`NULL::text`} AS name_keywords, s.segments, s.client_groups, s.channels,
@@ -215,7 +239,6 @@ async function runSearch(tx: Tx, req: SearchRequest, tsq: string | null, raw: st
            (SELECT json_object_agg(f, items) FROM (
               SELECT f, json_agg(json_build_object('value', value, 'label', label, 'count', n) ORDER BY n DESC, value) AS items
               FROM facet GROUP BY f) g) AS facets`.execute(tx);
-  if (hasText) await sql`SET LOCAL enable_seqscan TO DEFAULT`.execute(tx);
   const row = result.rows[0]!;
   const total = Math.min(row.total, CANDIDATE_LIMIT);
   const facets = row.facets ?? {};

@@ -7,6 +7,7 @@ import type { Actor } from '../identity/actor.js';
 import { badRequest, conflict, forbidden, notFound } from '../shared/errors.js';
 import * as repo from './catalog.repository.js';
 import { diffFields, localizedColumns, mayEditService, validateServiceState, type EditProblem } from './catalog.rules.js';
+import { cachedByCatalogGeneration } from './catalog.cache.js';
 import { searchServices } from './catalog.search.js';
 
 type Row = repo.ServiceWithProvider;
@@ -69,7 +70,16 @@ export function toDetail(r: Row, actor: Actor | null): ServiceDetail {
   };
 }
 
-export async function search(tx: Tx, query: ServiceSearchQuery): Promise<ServiceSearchResult> {
+/**
+ * The public search. Its result is the same for every reader, so it is cached per catalogue
+ * generation (catalog.cache.ts): an edit or import moves the generation and the next request
+ * searches again.
+ */
+export function search(tx: Tx, query: ServiceSearchQuery): Promise<ServiceSearchResult> {
+  return cachedByCatalogGeneration(tx, query, (t) => searchUncached(t, query));
+}
+
+async function searchUncached(tx: Tx, query: ServiceSearchQuery): Promise<ServiceSearchResult> {
   const outcome = await searchServices(tx, query);
   const rows = await repo.findServicesByIds(tx, outcome.ids);
   const { organization, ...rest } = outcome.facets;

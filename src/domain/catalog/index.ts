@@ -2,6 +2,8 @@
 export * from './catalog.types.js';
 export { search, getService, createService, updateService, serviceHistory, toListItem } from './catalog.service.js';
 export { importPtvDocument, type ImportProgress, type RunInTx } from './catalog.import.js';
+/** Any result that depends only on the catalogue (services, organisations, municipalities), kept per catalogue generation. */
+export { cachedByCatalogGeneration } from './catalog.cache.js';
 export { searchServices, CANDIDATE_LIMIT, type SearchFilters } from './catalog.search.js';
 export { hsdsService, hsdsServiceSummary, hsdsOrganization, hsdsPage } from './catalog.hsds.js';
 export { findService, findServicesByIds, listActiveServices, listOrganizationsPage, findOrganization, countOrganizations, listOrganizations } from './catalog.repository.js';
