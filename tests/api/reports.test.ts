@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NEEDS } from '../../src/domain/guidance/index.js';
 import { createTestApp, TEST_TODAY, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -49,6 +51,23 @@ describe(`management reports on ${process.env.POLKU_TEST_DATABASE === 'postgres'
     const gaps = (await t.call('GET', `/api/v1/reports/service-gaps?${period}`, { cookie: manager })).json();
     expect(gaps.needs.length).toBeGreaterThan(10);
     expect(gaps.unusedServices.count).toBeGreaterThanOrEqual(gaps.unusedServices.items.length);
+  });
+
+  it('service gaps follow a catalogue change at once (the supply side is kept per catalogue generation)', async () => {
+    const needsOf = async () =>
+      new Map(((await t.call('GET', `/api/v1/reports/service-gaps?${period}`, { cookie: manager })).json().needs as { tag: string; services: number }[]).map((n) => [n.tag, n.services]));
+    const before = await needsOf();
+    const need = NEEDS.find((n) => (before.get(n.tag) ?? 0) > 0)!;
+    const { rows } = await sql<{ id: string }>`SELECT id FROM catalog_services
+       WHERE status = 'active' AND keywords && ${[...need.catalogKeywords]}::text[] AND (county_code = '02' OR area_national) ORDER BY id LIMIT 1`.execute(t.db);
+    expect(rows).toHaveLength(1);
+    await sql`UPDATE catalog_services SET status = 'inactive' WHERE id = ${rows[0]!.id}`.execute(t.db);
+    try {
+      expect((await needsOf()).get(need.tag)).toBe(before.get(need.tag)! - 1);
+    } finally {
+      await sql`UPDATE catalog_services SET status = 'active' WHERE id = ${rows[0]!.id}`.execute(t.db);
+    }
+    expect((await needsOf()).get(need.tag)).toBe(before.get(need.tag));
   });
 
   it('narrows by client group and unit, and rejects an unknown unit or a malformed day', async () => {

@@ -123,6 +123,38 @@ function validRatings(q: Questionnaire, r: QuestionnaireResponse): Map<string, R
 }
 
 /**
+ * What the averages are formed from: how many responses rated anything in a part (`part|`) and in each
+ * group (`part|group`), and the distribution of ratings per item (`part|item`). Counted from responses
+ * here (countResponses) or by the database for the management report (reports.feedback.ts).
+ */
+export interface FeedbackCounts {
+  responses: Map<string, number>;
+  ratings: Map<string, Record<Rating, number>>;
+}
+
+/** The counts of `aggregate`: only items of the response's questionnaire meant for its respondent count. */
+export function countResponses(responses: readonly QuestionnaireResponse[], questionnaires: readonly Questionnaire[] = QUESTIONNAIRES): FeedbackCounts {
+  const counts: FeedbackCounts = { responses: new Map(), ratings: new Map() };
+  const add = (key: string) => counts.responses.set(key, (counts.responses.get(key) ?? 0) + 1);
+  for (const q of questionnaires) {
+    for (const r of responses) {
+      if (r.questionnaireId !== q.id) continue;
+      const rated = validRatings(q, r);
+      if (rated.size === 0) continue;
+      add(`${q.id}|`);
+      for (const g of q.groups) if (g.items.some((i) => rated.has(i.id))) add(`${q.id}|${g.id}`);
+      for (const [item, v] of rated) {
+        const key = `${q.id}|${item}`;
+        const d = counts.ratings.get(key) ?? { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
+        d[v] += 1;
+        counts.ratings.set(key, d);
+      }
+    }
+  }
+  return counts;
+}
+
+/**
  * Averages per item, group and part. Any cell answered by fewer than `minGroupSize` respondents is
  * returned as `{ suppressed: true }` with no count or value. Group and part means are averages of
  * the shown item (group) means only, so a hidden item cannot be worked out by subtraction.
@@ -132,41 +164,38 @@ export function aggregate(
   minGroupSize = 5,
   questionnaires: readonly Questionnaire[] = QUESTIONNAIRES,
 ): FeedbackAggregate {
+  return aggregateCounts(countResponses(responses, questionnaires), minGroupSize, questionnaires);
+}
+
+/** `aggregate` over counts already made (the suppression and mean rules live only here). */
+export function aggregateCounts(counts: FeedbackCounts, minGroupSize = 5, questionnaires: readonly Questionnaire[] = QUESTIONNAIRES): FeedbackAggregate {
   if (!Number.isInteger(minGroupSize) || minGroupSize < 1) throw new RangeError(`minGroupSize must be a positive integer: ${minGroupSize}`);
   const parts = questionnaires.map((q): PartAggregate => {
-    const rated = responses
-      .filter((r) => r.questionnaireId === q.id)
-      .map((r) => validRatings(q, r))
-      .filter((m) => m.size > 0);
-    if (rated.length < minGroupSize) return { questionnaireId: q.id, suppressed: true };
+    const rated = counts.responses.get(`${q.id}|`) ?? 0;
+    if (rated < minGroupSize) return { questionnaireId: q.id, suppressed: true };
 
     const groups = q.groups.map((g): GroupAggregate => {
-      const inGroup = rated.filter((m) => g.items.some((i) => m.has(i.id)));
-      if (inGroup.length < minGroupSize) return { groupId: g.id, suppressed: true };
-      const items = g.items.map((i) => aggregateItem(i, inGroup, minGroupSize));
+      const inGroup = counts.responses.get(`${q.id}|${g.id}`) ?? 0;
+      if (inGroup < minGroupSize) return { groupId: g.id, suppressed: true };
+      const items = g.items.map((i) => aggregateItem(i, counts.ratings.get(`${q.id}|${i.id}`), minGroupSize));
       const mean = meanOf(items.flatMap((i) => (i.suppressed ? [] : [i.mean])));
-      return { groupId: g.id, suppressed: false, n: inGroup.length, mean, items };
+      return { groupId: g.id, suppressed: false, n: inGroup, mean, items };
     });
     const mean = meanOf(groups.flatMap((g) => (g.suppressed || g.mean === null ? [] : [g.mean])));
-    return { questionnaireId: q.id, suppressed: false, n: rated.length, mean, groups };
+    return { questionnaireId: q.id, suppressed: false, n: rated, mean, groups };
   });
   return { minGroupSize, parts };
 }
 
-function aggregateItem(item: QuestionnaireItem, rated: Map<string, Rating>[], minGroupSize: number): ItemAggregate {
-  const values = rated.flatMap((m) => {
-    const v = m.get(item.id);
-    return v === undefined ? [] : [v];
-  });
-  if (values.length < minGroupSize) return { itemId: item.id, respondent: item.respondent, suppressed: true };
-  const distribution: Record<Rating, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
-  for (const v of values) distribution[v]++;
+function aggregateItem(item: QuestionnaireItem, d: Record<Rating, number> | undefined, minGroupSize: number): ItemAggregate {
+  const n = d ? d[1] + d[2] + d[3] + d[4] + d[5] : 0;
+  if (!d || n < minGroupSize) return { itemId: item.id, respondent: item.respondent, suppressed: true };
   return {
     itemId: item.id,
     respondent: item.respondent,
     suppressed: false,
-    n: values.length,
-    mean: meanOf(values)!,
-    distribution,
+    n,
+    mean: round2((d[1] + 2 * d[2] + 3 * d[3] + 4 * d[4] + 5 * d[5]) / n),
+    distribution: { ...d },
   };
 }

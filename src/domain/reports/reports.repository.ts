@@ -41,6 +41,9 @@ function clientInUnit(s: ReportScope, clientIdRef: string): RawBuilder<unknown> 
  */
 export async function useAnalyticsMemory(tx: Tx) {
   await sql`SET LOCAL work_mem = '64MB'`.execute(tx);
+  // No JIT: compiling a report statement cost 55–60 ms of CPU per request (servicesByMunicipality at
+  // 7k services) and more under load, for statements that run 5–300 ms (docs/performance.md, fourth round).
+  await sql`SET LOCAL jit = off`.execute(tx);
 }
 
 /**
@@ -49,7 +52,7 @@ export async function useAnalyticsMemory(tx: Tx) {
  * one row: it then joins 50k referrals to the organisations by nested loop (700 ms at 1M events)
  * and sorts 315k path events to group them. Measured and explained in docs/performance.md.
  */
-async function withoutPlans<T>(tx: Tx, off: ('enable_sort' | 'enable_nestloop')[], run: () => Promise<T>): Promise<T> {
+export async function withoutPlans<T>(tx: Tx, off: ('enable_sort' | 'enable_nestloop')[], run: () => Promise<T>): Promise<T> {
   for (const o of off) await sql`SET LOCAL ${sql.raw(o)} = off`.execute(tx);
   const out = await run();
   for (const o of off) await sql`SET LOCAL ${sql.raw(o)} TO DEFAULT`.execute(tx);
@@ -59,35 +62,53 @@ async function withoutPlans<T>(tx: Tx, off: ('enable_sort' | 'enable_nestloop')[
 const num = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
 const int = (v: unknown) => Number(v ?? 0);
 
+/**
+ * Segment distribution (each client's latest assessment before the period's end) and movements
+ * (assessments in the period whose segment differs from the client's previous one), in one pass
+ * over the assessments: the latest row of a client is the one without a next row in the same
+ * window (`lead(at) IS NULL`), so no second sort for a DISTINCT ON and no second scan of the rows.
+ * The clients join is made only for a client-group filter, and the bound is timestamptz so it can
+ * stay an index condition under RLS (docs/performance.md, fourth round).
+ */
 export async function segments(tx: Tx, s: ReportScope) {
-  const { rows } = await sql<{ kind: string; a: string; b: string | null; clients: string }>`
-    WITH a AS (
-      SELECT a.client_id, a.segment, a.at, lag(a.segment) OVER (PARTITION BY a.client_id ORDER BY a.at) AS prev
-        FROM assessments a JOIN clients c ON c.id = a.client_id
-       WHERE a.county_code = ${s.countyCode} AND a.at < ${end(s)} AND ${groupCond(s, 'c')} AND ${clientInUnit(s, 'a.client_id')}
-    )
-    SELECT 'current' AS kind, segment AS a, NULL AS b, count(*) AS clients
-      FROM (SELECT DISTINCT ON (client_id) client_id, segment FROM a ORDER BY client_id, at DESC) latest GROUP BY segment
-    UNION ALL
-    SELECT 'move', prev, segment, count(*) FROM a WHERE prev IS NOT NULL AND prev <> segment AND at >= ${start(s)} GROUP BY prev, segment`.execute(tx);
+  const moved = sql`x.prev <> x.segment AND x.at >= ${start(s)}::timestamptz`;
+  const { rows } = await sql<{ segment: string; moved_from: string | null; current: string; moves: string }>`
+    WITH x AS (
+      SELECT a.segment, a.at, lag(a.segment) OVER w AS prev, lead(a.at) OVER w IS NULL AS latest
+        FROM assessments a ${clientJoin(s, 'a.client_id')}
+       WHERE a.county_code = ${s.countyCode} AND a.at < ${end(s)}::timestamptz AND ${groupCond(s, 'c')} AND ${clientInUnit(s, 'a.client_id')}
+      WINDOW w AS (PARTITION BY a.client_id ORDER BY a.at))
+    SELECT x.segment, CASE WHEN ${moved} THEN x.prev END AS moved_from,
+           count(*) FILTER (WHERE x.latest) AS current, count(*) FILTER (WHERE ${moved}) AS moves
+      FROM x GROUP BY 1, 2`.execute(tx);
+  const current = new Map<string, number>();
+  for (const r of rows) if (int(r.current) > 0) current.set(r.segment, (current.get(r.segment) ?? 0) + int(r.current));
   return {
-    distribution: rows.filter((r) => r.kind === 'current').map((r) => ({ segment: r.a, clients: int(r.clients) })),
-    movements: rows.filter((r) => r.kind === 'move').map((r) => ({ from: r.a, to: r.b!, clients: int(r.clients) })),
+    distribution: [...current].map(([segment, clients]) => ({ segment, clients })),
+    movements: rows.filter((r) => r.moved_from !== null && int(r.moves) > 0).map((r) => ({ from: r.moved_from!, to: r.segment, clients: int(r.moves) })),
   };
 }
 
+/**
+ * Open caseload per worker. The distinct clients per worker are formed by hashing (worker, client)
+ * pairs first: `count(DISTINCT …)` sorted all 100k open relationships with the worker's and unit's
+ * names to group them (220–350 ms at 100k clients); the names are joined to the ~500 result rows.
+ */
 export async function caseloads(tx: Tx, s: ReportScope) {
   const unit = s.unitId ? sql`r.unit_id = ${s.unitId}` : sql`true`;
-  const { rows } = await sql<{ user_id: string; name: string; unit_name: string | null; clients: string; intensive: string }>`
-    SELECT u.id AS user_id, u.display_name AS name, un.name AS unit_name, count(DISTINCT r.client_id) AS clients,
-           count(DISTINCT r.client_id) FILTER (WHERE r.level = 'intensiivinen-palveluohjaus') AS intensive
-      FROM client_relationships r
-      JOIN users u ON u.id = r.responsible_user_id
-      ${clientJoin(s, 'r.client_id')}
+  const { rows } = await withoutPlans(tx, ['enable_sort'], () => sql<{ user_id: string; name: string; unit_name: string | null; clients: string; intensive: string }>`
+    WITH per_client AS (
+      SELECT r.responsible_user_id AS user_id, r.client_id, bool_or(r.level = 'intensiivinen-palveluohjaus') AS intensive
+        FROM client_relationships r ${clientJoin(s, 'r.client_id')}
+       WHERE r.county_code = ${s.countyCode} AND r.ended_at IS NULL AND ${unit} AND ${groupCond(s, 'c')}
+       GROUP BY 1, 2),
+    per_user AS (SELECT user_id, count(*) AS clients, count(*) FILTER (WHERE intensive) AS intensive FROM per_client GROUP BY 1)
+    SELECT u.id AS user_id, u.display_name AS name, un.name AS unit_name, sum(p.clients) AS clients, sum(p.intensive) AS intensive
+      FROM per_user p
+      JOIN users u ON u.id = p.user_id
       LEFT JOIN units un ON un.id = u.unit_id
-     WHERE r.county_code = ${s.countyCode} AND r.ended_at IS NULL AND ${unit} AND ${groupCond(s, 'c')}
      GROUP BY u.id, u.display_name, un.name
-     ORDER BY clients DESC, name`.execute(tx);
+     ORDER BY clients DESC, name`.execute(tx));
   return rows.map((r) => ({ userId: r.user_id, name: r.name, unitName: r.unit_name, clients: int(r.clients), intensive: int(r.intensive) }));
 }
 
@@ -115,16 +136,21 @@ export async function lostContact(tx: Tx, s: ReportScope, days: number) {
   // (1M rows, 240 ms); as timestamptz they are index conditions (docs/performance.md).
   const since = sql`(${end(s)}::timestamptz - make_interval(days => ${days}))`;
   const until = sql`${end(s)}::timestamptz`;
-  const { rows } = await sql<{ unit_name: string; clients: string }>`
-    SELECT coalesce(un.name, o.name) AS unit_name, count(DISTINCT r.client_id) AS clients
+  // `pe.county_code = …` although the client's rows are all of its county: the row-level security
+  // predicate is an OR and no index condition, so without it the events of the last 90 days could
+  // not be found by path_events (county_code, at) and all 1M events were read (560 ms, mostly disk).
+  // Distinct (unit, client) pairs by hashing, then counted: `count(DISTINCT …)` sorted the 80k rows by name.
+  const { rows } = await withoutPlans(tx, ['enable_sort'], () => sql<{ unit_name: string; clients: string }>`
+    SELECT unit_name, count(*) AS clients FROM (
+    SELECT DISTINCT coalesce(un.name, o.name) AS unit_name, r.client_id
       FROM client_relationships r
       JOIN organizations o ON o.id = r.organization_id
       ${clientJoin(s, 'r.client_id')}
       LEFT JOIN units un ON un.id = r.unit_id
      WHERE r.county_code = ${s.countyCode} AND r.ended_at IS NULL AND r.started_at < ${since} AND ${unit} AND ${groupCond(s, 'c')}
-       AND NOT EXISTS (SELECT 1 FROM path_events pe WHERE pe.client_id = r.client_id AND pe.at >= ${since} AND pe.at < ${until})
-       AND NOT EXISTS (SELECT 1 FROM client_contacts cc WHERE cc.client_id = r.client_id AND cc.at >= ${since} AND cc.at < ${until})
-     GROUP BY 1 ORDER BY 2 DESC`.execute(tx);
+       AND NOT EXISTS (SELECT 1 FROM path_events pe WHERE pe.county_code = ${s.countyCode} AND pe.client_id = r.client_id AND pe.at >= ${since} AND pe.at < ${until})
+       AND NOT EXISTS (SELECT 1 FROM client_contacts cc WHERE cc.county_code = ${s.countyCode} AND cc.client_id = r.client_id AND cc.at >= ${since} AND cc.at < ${until})
+    ) x GROUP BY 1 ORDER BY 2 DESC`.execute(tx));
   return rows.map((r) => ({ unitName: r.unit_name, clients: int(r.clients) }));
 }
 
@@ -182,7 +208,7 @@ export async function stuckReferrals(tx: Tx, s: ReportScope, limits: { notReceiv
   const { rows } = await sql<{ not_received: string; not_accepted: string }>`
     SELECT count(*) FILTER (WHERE r.status = 'requested' AND r.status_changed_at < ${now}::timestamptz - make_interval(days => ${limits.notReceivedDays})) AS not_received,
            count(*) FILTER (WHERE r.status = 'received' AND r.status_changed_at < ${now}::timestamptz - make_interval(days => ${limits.notAcceptedDays})) AS not_accepted
-      FROM referrals r JOIN clients c ON c.id = r.client_id
+      FROM referrals r ${clientJoin(s, 'r.client_id')}
      WHERE r.county_code = ${s.countyCode} AND r.status IN ('requested', 'received') AND ${unit} AND ${groupCond(s, 'c')}`.execute(tx);
   return { notReceived: int(rows[0]?.not_received), notAccepted: int(rows[0]?.not_accepted) };
 }
@@ -286,29 +312,54 @@ export async function lowAreasByMunicipality(tx: Tx, s: ReportScope, threshold: 
   return rows.map((r) => ({ municipalityCode: r.municipality_code, areaKey: r.area_key, clients: int(r.clients) }));
 }
 
-const covers = (m: string) =>
-  sql`(s.area_national OR ${sql.ref(m)} = ANY(s.area_municipality_codes) OR s.county_code = ANY(s.area_county_codes)
-       OR (cardinality(s.area_municipality_codes) = 0 AND cardinality(s.area_county_codes) = 0))`;
+/**
+ * The keyword sets as rows (`ord` tells sets apart) and, per set, the active services of the county
+ * (or national) having one of its keywords, found through the GIN index of 0870: testing
+ * `keywords && kws` on every service × set (× municipality) pair cost 354k array tests, 580 ms at
+ * 7k services (docs/performance.md, fourth round). The municipality coverage is then tested only on
+ * the matches.
+ */
+function keywordMatches(countyCode: string, sets: { key: string; kws: string[] }[]) {
+  return sql`
+    sets AS (SELECT a.ord, a.key, a.kws FROM ROWS FROM (jsonb_to_recordset(${JSON.stringify(sets)}::jsonb) AS (key text, kws text[])) WITH ORDINALITY AS a(key, kws, ord)),
+    matched AS (
+      SELECT st.ord, s.id, s.county_code, s.area_national, s.area_municipality_codes, s.area_county_codes FROM sets st
+        JOIN catalog_services s ON s.keywords && st.kws AND s.status = 'active' AND (s.county_code = ${countyCode} OR s.area_national))`;
+}
 
-/** Active services matching each keyword set, per municipality of the county. */
+/**
+ * Active services matching each keyword set, per municipality of the county. A service that serves
+ * everywhere (national, county-wide, or without any area) is counted once per set and added to every
+ * municipality; only services limited to named municipalities are spread over those codes. Testing
+ * the coverage of every match against every municipality instead cost municipalities × matches
+ * tests: 1.25 s of database time a request at 50k services on PostgreSQL, 5.9 s on PGlite
+ * (docs/performance.md, fifth round). Same counts (tests/api/report-equivalence.test.ts).
+ */
 export async function servicesByMunicipality(tx: Tx, countyCode: string, sets: { key: string; kws: string[] }[]) {
+  const everywhere = sql`(s.area_national OR s.county_code = ANY(s.area_county_codes)
+       OR (cardinality(s.area_municipality_codes) = 0 AND cardinality(s.area_county_codes) = 0))`;
   const { rows } = await sql<{ code: string; name: string; key: string; services: string }>`
-    SELECT m.code, m.name_fi AS name, a.key, count(s.id) AS services
+    WITH ${keywordMatches(countyCode, sets)},
+    wide AS (SELECT s.ord, count(*) AS n FROM matched s WHERE ${everywhere} GROUP BY s.ord),
+    local AS (
+      SELECT s.ord, mc AS code, count(DISTINCT s.id) AS n
+        FROM matched s, unnest(s.area_municipality_codes) mc
+       WHERE NOT coalesce(${everywhere}, false)
+       GROUP BY s.ord, mc)
+    SELECT m.code, m.name_fi AS name, st.key, sum(coalesce(w.n, 0) + coalesce(l.n, 0)) AS services
       FROM municipalities m
-      CROSS JOIN jsonb_to_recordset(${JSON.stringify(sets)}::jsonb) AS a(key text, kws text[])
-      LEFT JOIN catalog_services s ON s.status = 'active' AND s.keywords && a.kws
-            AND (s.county_code = ${countyCode} OR s.area_national) AND ${covers('m.code')}
+      CROSS JOIN sets st
+      LEFT JOIN wide w ON w.ord = st.ord
+      LEFT JOIN local l ON l.ord = st.ord AND l.code = m.code
      WHERE m.county_code = ${countyCode}
-     GROUP BY m.code, m.name_fi, a.key`.execute(tx);
+     GROUP BY m.code, m.name_fi, st.key`.execute(tx);
   return rows.map((r) => ({ municipalityCode: r.code, municipality: r.name, key: r.key, services: int(r.services) }));
 }
 
 export async function servicesByKeywordSet(tx: Tx, countyCode: string, sets: { key: string; kws: string[] }[]) {
   const { rows } = await sql<{ key: string; services: string }>`
-    SELECT a.key, count(s.id) AS services
-      FROM jsonb_to_recordset(${JSON.stringify(sets)}::jsonb) AS a(key text, kws text[])
-      LEFT JOIN catalog_services s ON s.status = 'active' AND s.keywords && a.kws AND (s.county_code = ${countyCode} OR s.area_national)
-     GROUP BY a.key`.execute(tx);
+    WITH ${keywordMatches(countyCode, sets)}
+    SELECT st.key, count(mt.id) AS services FROM sets st LEFT JOIN matched mt ON mt.ord = st.ord GROUP BY st.key`.execute(tx);
   return new Map(rows.map((r) => [r.key, int(r.services)]));
 }
 
@@ -318,9 +369,12 @@ export async function unusedServices(tx: Tx, countyCode: string, limit = 100) {
     SELECT s.id, s.name_fi AS name, count(*) OVER () AS total
       FROM catalog_services s
      WHERE s.status = 'active' AND s.county_code = ${countyCode}
-       AND NOT EXISTS (SELECT 1 FROM referrals r WHERE r.service_id = s.id)
-       AND NOT EXISTS (SELECT 1 FROM plan_actions pa WHERE pa.service_id = s.id)
-       AND NOT EXISTS (SELECT 1 FROM plan_services ps WHERE ps.service_id = s.id)
+       -- One hashed set of the services ever named, probed per service: three index probes per
+       -- service (NOT EXISTS ×3) cost 150k probes, 256 ms at 50k services (fifth round). NULLs are
+       -- left out of the set, so NOT IN means the same as the NOT EXISTS it replaced.
+       AND s.id NOT IN (SELECT r.service_id FROM referrals r WHERE r.service_id IS NOT NULL
+                        UNION ALL SELECT pa.service_id FROM plan_actions pa WHERE pa.service_id IS NOT NULL
+                        UNION ALL SELECT ps.service_id FROM plan_services ps WHERE ps.service_id IS NOT NULL)
      ORDER BY s.name_fi LIMIT ${limit}`.execute(tx);
   return { count: int(rows[0]?.total), items: rows.map((r) => ({ id: r.id, name: r.name })) };
 }
@@ -355,7 +409,7 @@ export async function stuckByReceiver(tx: Tx, s: ReportScope, defaults: { notRec
              coalesce(own.not_received_days, cty.not_received_days, ${defaults.notReceivedDays}) AS nrd,
              coalesce(own.not_accepted_days, cty.not_accepted_days, ${defaults.notAcceptedDays}) AS nad
         FROM referrals r
-        JOIN clients c ON c.id = r.client_id
+        ${clientJoin(s, 'r.client_id')}
         LEFT JOIN organizations tor ON tor.id = r.to_organization_id
         LEFT JOIN referral_time_limits own ON own.county_code = r.county_code AND own.organization_id = r.to_organization_id
         LEFT JOIN referral_time_limits cty ON cty.county_code = r.county_code AND cty.organization_id IS NULL

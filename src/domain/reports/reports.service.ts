@@ -3,19 +3,24 @@ import type {
   CaseloadsReport, CouncilReport, FeedbackReport, InterfacesReport, PathBreaksReport, ReferralsReport, ReportFilter, ReportQuery, SegmentsReport, ServiceGapsReport,
 } from '../../contracts/reports.contracts.js';
 import { recordAudit } from '../audit/index.js';
-import { feedbackScores, GROUP_TITLES, QUESTIONNAIRES } from '../feedback/index.js';
+import { cachedByCatalogGeneration } from '../catalog/index.js';
+import { GROUP_TITLES, QUESTIONNAIRES } from '../feedback/index.js';
 import { DEFAULT_LIFE_AREAS, NEEDS, NEED_BY_TAG } from '../guidance/index.js';
 import type { Actor } from '../identity/actor.js';
 import { DEFAULT_TIME_LIMITS } from '../referrals/index.js';
 import { badRequest, type Lang } from '../shared/errors.js';
 import { assertCouncilAvailable, councilCaseloads, councilPathBreaks, councilReferrals, councilSegments } from './reports.council.js';
 import * as repo from './reports.repository.js';
+import { feedbackAggregate } from './reports.feedback.js';
 import { LEVEL_LABELS, SECTOR_ORDER, SEGMENT_LABELS, label } from './reports.labels.js';
 import { CASELOAD_LIMIT, interfaceMatrix, LOST_CONTACT_DAYS, LOW_AREA_RATING, reportPeriod } from './reports.rules.js';
 
 export type ReportName = 'segments' | 'caseloads' | 'referrals' | 'interfaces' | 'service-gaps' | 'feedback' | 'path-breaks';
 
-/** Checks the filter, writes one audit row for the report (no client in it) and returns the scope. */
+/**
+ * Checks the filter, records the report's one audit row (no client in it; written at the end of the
+ * request's transaction like every audit row, see auditAtEnd) and returns the scope.
+ */
 async function scopeOf(tx: Tx, actor: Actor, name: ReportName, q: ReportQuery, now: Date): Promise<{ scope: repo.ReportScope; filter: ReportFilter }> {
   const period = reportPeriod(q.from, q.to, now);
   if (q.unitId && !(await repo.unitOfCounty(tx, q.unitId, actor.countyCode))) {
@@ -117,8 +122,17 @@ const areaKeywordSets = () =>
 export async function serviceGapsReport(tx: Tx, actor: Actor, q: ReportQuery, lang: Lang, now = new Date()): Promise<ServiceGapsReport> {
   const { scope, filter } = await scopeOf(tx, actor, 'service-gaps', q, now);
   const low = await repo.lowAreasByMunicipality(tx, scope, LOW_AREA_RATING);
-  const supply = await repo.servicesByMunicipality(tx, actor.countyCode, areaKeywordSets());
-  const needSupply = await repo.servicesByKeywordSet(tx, actor.countyCode, NEEDS.map((n) => ({ key: n.tag, kws: [...n.catalogKeywords] })));
+  // The supply side reads only the catalogue and the municipalities, which move the catalogue
+  // generation (0810/0860): kept per generation like the catalogue search, so a manager's report
+  // does not count ~100k (keyword set, service) pairs again at 50k services until the catalogue changes.
+  const areaSets = areaKeywordSets();
+  const needSets = NEEDS.map((n) => ({ key: n.tag, kws: [...n.catalogKeywords] }));
+  const supply = await cachedByCatalogGeneration(tx, { report: 'supply-by-municipality', county: actor.countyCode, sets: areaSets }, (t) =>
+    repo.servicesByMunicipality(t, actor.countyCode, areaSets),
+  );
+  const needSupply = await cachedByCatalogGeneration(tx, { report: 'supply-by-need', county: actor.countyCode, sets: needSets }, (t) =>
+    repo.servicesByKeywordSet(t, actor.countyCode, needSets),
+  );
   const areaLabel = new Map(DEFAULT_LIFE_AREAS.map((a) => [a.key, a.label[lang]]));
   const areas = supply
     .map((s) => {
@@ -138,7 +152,8 @@ export async function serviceGapsReport(tx: Tx, actor: Actor, q: ReportQuery, la
 
 export async function feedbackReport(tx: Tx, actor: Actor, q: ReportQuery, lang: Lang, now = new Date()): Promise<FeedbackReport> {
   const { scope, filter } = await scopeOf(tx, actor, 'feedback', q, now);
-  const agg = await feedbackScores(tx, scope);
+  // Counted in the database (reports.feedback.ts), equal to feedbackScores of the feedback module.
+  const agg = await feedbackAggregate(tx, scope);
   const shown = (x: { suppressed: boolean; n?: number; mean?: number | null }) =>
     x.suppressed ? { suppressed: true, n: null, mean: null } : { suppressed: false, n: x.n ?? null, mean: x.mean ?? null };
   return {
