@@ -1,4 +1,5 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { mayEditPlan, type Plan } from '../../../contracts/plans.contracts.js';
@@ -8,9 +9,9 @@ import { Button, Card, EmptyState, ErrorMessage, Field, LoadingState, PageHeader
 import { ClientPlanActions, ClientPlanDocument } from './client-plan-document.js';
 import { LinkedPlansEditor } from './linked-plans-editor.js';
 import { PlanActionsEditor } from './plan-actions-editor.js';
-import { toForm, toRequest, type PlanForm } from './plan-form.js';
+import { mergePlanForm, toForm, toRequest, type PlanForm, type PlanMerge } from './plan-form.js';
 import { PlanCommitments, PlanVersions } from './plan-side.js';
-import { useClientPlanVersion, usePlan, usePlanMutations } from './plans.api.js';
+import { planKey, useClientPlanVersion, usePlan, usePlanMutations } from './plans.api.js';
 import { PlanServicesEditor } from './service-picker.js';
 import './plans.css';
 
@@ -56,8 +57,29 @@ function PlanEditor({ plan, clientId, canEdit }: { plan: Plan; clientId: string;
   const { t } = useTranslation('plans');
   const [form, setForm] = useState<PlanForm>(() => toForm(plan));
   const { save } = usePlanMutations(clientId);
+  const qc = useQueryClient();
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
-  useEffect(() => setForm(toForm(plan)), [plan]);
+  const [merge, setMerge] = useState<{ version: number; by: string; conflicts: PlanMerge['conflicts'] } | null>(null);
+  // The version the draft started from, and the draft itself as of the last render (read by the effect).
+  const baseRef = useRef<PlanForm>(form);
+  const formRef = useRef(form);
+  formRef.current = form;
+  useEffect(() => {
+    const theirs = toForm(plan);
+    const base = baseRef.current;
+    if (theirs.version === base.version) return; // a refetch of the same version, or our own save (below)
+    baseRef.current = theirs;
+    const mine = formRef.current;
+    if (JSON.stringify(mine) === JSON.stringify(base)) {
+      setForm(theirs); // nothing edited here: just show the new version
+      return;
+    }
+    // Edited here while someone (or a referral's outcome) saved a new version: keep the edits.
+    const merged = mergePlanForm(base, mine, theirs);
+    setForm(merged.form);
+    setMerge({ version: plan.version, by: plan.updatedBy ?? '', conflicts: merged.conflicts });
+    save.reset();
+  }, [plan]); // only a new plan from the server starts a merge
   const set = <K extends keyof PlanForm>(k: K) => (v: PlanForm[K]) => setForm((f) => ({ ...f, [k]: v }));
   const text = (k: 'situationSummary' | 'clientOwnGoals' | 'shortGoals' | 'longGoals' | 'clientView' | 'professionalView', label: string, hint?: string) => (
     <Field label={label} hint={hint}>
@@ -66,8 +88,22 @@ function PlanEditor({ plan, clientId, canEdit }: { plan: Plan; clientId: string;
   );
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate(toRequest(form), { onSuccess: (p) => setSavedVersion(p.version) });
+    save.mutate(toRequest(form), {
+      onSuccess: (p) => {
+        baseRef.current = toForm(p);
+        setForm(baseRef.current);
+        setMerge(null);
+        setSavedVersion(p.version);
+      },
+      // Another version came first: fetch it; the effect above carries this draft over onto it.
+      onError: (e) => {
+        if (isApiError(e, 409) && e.code === 'stale_version') void qc.invalidateQueries({ queryKey: planKey(clientId) });
+      },
+    });
   };
+  const fieldNames = (merge?.conflicts ?? []).map((c) =>
+    c.action ?? t(`fields.${c.field === 'shortGoals' || c.field === 'longGoals' ? 'goals' : c.field}`),
+  );
   return (
     <form className="plan-form form" onSubmit={submit} aria-label={t('title')}>
       <p>{t('version', { version: plan.version, date: new Date(plan.updatedAt).toLocaleDateString('fi-FI'), by: plan.updatedBy ?? '' })}</p>
@@ -94,7 +130,13 @@ function PlanEditor({ plan, clientId, canEdit }: { plan: Plan; clientId: string;
         <h2>{t('linked')}</h2>
         <LinkedPlansEditor plans={form.linkedPlans} onChange={set('linkedPlans')} />
       </fieldset>
-      {save.isError && <ErrorMessage error={save.error} />}
+      {merge && (
+        <div className="plan-note" role="status">
+          <p>{t('merged', { version: merge.version, by: merge.by })}</p>
+          {fieldNames.length > 0 && <p>{t('mergedConflicts', { fields: [...new Set(fieldNames)].join(', ') })}</p>}
+        </div>
+      )}
+      {save.isError && !(isApiError(save.error, 409) && save.error.code === 'stale_version') && <ErrorMessage error={save.error} />}
       {savedVersion && !save.isPending && !save.isError && <p role="status">{t('saved', { version: savedVersion })}</p>}
       {canEdit && (
         <Button type="submit" variant="primary" busy={save.isPending} busyLabel={t('saving')}>
