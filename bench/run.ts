@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --quick] [--clients N] [--path-events N] [--services N] [--workers N]
- *                [--duration S] [--connections C] [--keep]`
+ *                [--duration S] [--connections C] [--keep] [--only a,b] [--in-process]`
  *
  * Generates a synthetic county, starts the real server (buildApp) on 127.0.0.1, measures a bare
  * Fastify route as the baseline and then every scenario with autocannon, and writes
@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { openDatabase, type Database } from '../src/db/database.js';
 import { seedDemo } from '../src/db/demo/index.js';
@@ -19,13 +20,14 @@ import { hashPassword } from '../src/domain/identity/password.js';
 import { buildApp } from '../src/server/app.js';
 import { warmRecommendationCatalogue } from '../src/domain/guidance/guidance.service.js';
 import { BENCH_PASSWORD, generateCounty, type StepResult } from './generate.js';
-import { runLoad, type LoadResult } from './load.js';
+import { runLoad, type LoadResult, type LoadSource } from './load.js';
 import { writeResults, type ScenarioResult } from './report.js';
-import { SCENARIOS, searchRequest, SEARCH_QUERIES, type Fixture } from './scenarios.js';
+import { SCENARIOS, SEARCH_QUERIES, type Fixture } from './scenarios.js';
 import { buildFixture, createBenchDatabase } from './setup.js';
 import { measureImport } from './extra.js';
+import { catalogSearchCache } from '../src/domain/catalog/catalog.cache.js';
 
-interface Args { clients: number; pathEvents: number; services: number; workers: number; duration: number; connections: number; keep: boolean; quick: boolean }
+interface Args { clients: number; pathEvents: number; services: number; workers: number; duration: number; connections: number; keep: boolean; quick: boolean; inProcess: boolean; only: string[] | null; harnessAb: boolean }
 
 function parseArgs(argv: string[]): Args {
   const quick = argv.includes('--quick');
@@ -44,6 +46,12 @@ function parseArgs(argv: string[]): Args {
     duration: num('--duration', quick ? 5 : 10),
     connections: num('--connections', 10),
     keep: argv.includes('--keep'),
+    // autocannon inside the server's process, as before 22 Nov 2026 evening (to compare; see bench/load.ts)
+    inProcess: argv.includes('--in-process'),
+    // --only caseload,mixed: just these scenarios (for iteration; the PGlite/50k/import/cold-start steps are skipped)
+    // --harness-ab: after each scenario's window, the same window again with autocannon in this process (notes only)
+    harnessAb: argv.includes('--harness-ab'),
+    only: argv.includes('--only') ? (argv[argv.indexOf('--only') + 1] ?? '').split(',').filter(Boolean) : null,
   };
 }
 
@@ -51,12 +59,15 @@ let peakRss = 0;
 const sampleRss = () => { peakRss = Math.max(peakRss, process.memoryUsage().rss); };
 const log = (s: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}`);
 
-async function baseline(a: Args): Promise<number> {
+async function baseline(a: Args, notes: string[]): Promise<number> {
   const bare = Fastify({ logger: false });
   bare.get('/', async () => ({ hello: 'world' }));
   await bare.listen({ port: 0, host: '127.0.0.1' });
   const port = (bare.server.address() as { port: number }).port;
-  const r = await runLoad({ url: `http://127.0.0.1:${port}`, durationSec: a.duration, connections: a.connections, requests: [{ method: 'GET', path: '/' }] });
+  const cpu0 = process.cpuUsage();
+  const r = await runLoad({ url: `http://127.0.0.1:${port}`, durationSec: a.duration, connections: a.connections, source: { requests: [{ method: 'GET', path: '/' }] }, inProcess: a.inProcess });
+  const used = process.cpuUsage(cpu0);
+  if (r.requests > 0) notes.push(`CPU per request, baseline (bare Fastify): server process ${((used.user + used.system) / 1000 / r.requests).toFixed(3)} ms${a.inProcess ? ' (incl. autocannon)' : ''}`);
   await bare.close();
   return r.rps;
 }
@@ -82,7 +93,7 @@ async function main() {
   const rssTimer = setInterval(sampleRss, 250);
   const adminUrl = process.env.DATABASE_URL || null;
   const target = await createBenchDatabase(adminUrl, a.clients);
-  log(`database: ${target.label}${target.dataDir ? ` in ${target.dataDir}` : ''}; ${a.clients} clients, ${a.duration} s per scenario`);
+  log(`database: ${target.label}${target.dataDir ? ` in ${target.dataDir}` : ''}; ${a.clients} clients, ${a.duration} s per scenario; load generator ${a.inProcess ? 'in the server process' : 'in a child process'}`);
   const hash = await hashPassword(BENCH_PASSWORD); // once: scrypt per generated user would take minutes
   let generation: StepResult[] = [];
   const g0 = performance.now();
@@ -115,9 +126,11 @@ async function main() {
     log(`recommendations: warm-up at start ${warmMs} ms (${warmed} services)`);
     const fixture = await buildFixture(database.db, app, base, a.connections, a.workers);
     log(`logged in ${fixture.workers.length} workers${fixture.managerCookie ? ' and the manager' : ''}`);
-    const baseRps = await baseline(a);
+    const cpu = cpuMeter(target.databaseUrl, a.inProcess);
+    const baseRps = await baseline(a, notes);
     log(`baseline (bare Fastify): ${baseRps} req/s`);
-    for (const s of SCENARIOS) {
+    notes.push(`load generator: ${a.inProcess ? 'autocannon in the server process (--in-process)' : 'autocannon in a child process (bench/load-child.ts)'}`);
+    for (const s of SCENARIOS.filter((x) => !a.only || a.only.includes(x.name))) {
       const missing = s.routes.filter(([method, url]) => !app.hasRoute({ method: method as 'GET', url }));
       if (missing.length > 0) { results.push(skipped(s.name, `route not found: ${missing.map((m) => m.join(' ')).join(', ')}`)); log(`${s.name}: skipped`); continue; }
       if (fixture.workers.length === 0) { results.push(skipped(s.name, 'no generated worker could log in')); continue; }
@@ -129,32 +142,55 @@ async function main() {
         results.push({ name: 'recommendations-first', rps: 0, p50Ms: firstMs, p95Ms: firstMs, p99Ms: firstMs, errors: 0, ratioToBaseline: 0, note: 'first request after the start-up warm-up, one sample' });
         log(`recommendations: first request ${firstMs} ms (warm-up, not in the window)`);
       }
-      const r = await runLoad({ url: base, durationSec: a.duration, connections: a.connections, requests: s.requests(fixture) });
+      const cpu0 = await cpu.sample();
+      const r = await runLoad({ url: base, durationSec: a.duration, connections: a.connections, source: { scenario: s.name, fixture }, inProcess: a.inProcess });
+      const cpuNote = cpu.perRequest(cpu0, await cpu.sample(), r.requests);
+      if (cpuNote) notes.push(`CPU per request, ${s.name}: ${cpuNote}`);
       sampleRss();
       if (r.requests === 0) notes.push(`${s.name}: no response completed within ${a.duration} s (each took longer than the whole window)`);
       results.push(toResult(s.name, r, baseRps));
-      log(`${s.name}: ${r.rps} req/s, p95 ${r.p95Ms} ms, p99 ${r.p99Ms} ms, errors ${r.errors}`);
+      log(`${s.name}: ${r.rps} req/s, p95 ${r.p95Ms} ms, p99 ${r.p99Ms} ms, errors ${r.errors}${cpuNote ? `; CPU per request: ${cpuNote}` : ''}`);
       if (r.errors > 0) notes.push(`${s.name}: ${r.errors} errors — ${await firstError(base, s.requests(fixture))}`);
+      if (a.harnessAb) {
+        await settle(base);
+        const other = await runLoad({ url: base, durationSec: a.duration, connections: a.connections, source: { scenario: s.name, fixture }, inProcess: !a.inProcess });
+        const line = `${s.name} with autocannon ${a.inProcess ? 'in a child process' : 'in the server process'}: ${other.rps} req/s, p50 ${other.p50Ms} ms, p95 ${other.p95Ms} ms, p99 ${other.p99Ms} ms, errors ${other.errors}`;
+        notes.push(line);
+        log(line);
+      }
     }
     await settle(base);
-    if (database.kind === 'pglite') results.push(await pkUnderSearch(base, a, fixture, baseRps));
-    if (a.services >= 50_000) {
-      for (const [name, path] of [['catalog-search-50k', null], ['catalog-search-ilike', '/__bench/ilike']] as const) {
-        const req = path ? [{ method: 'GET', setupRequest: (q: object) => ({ ...q, path: `${path}?q=${encodeURIComponent(SEARCH_QUERIES[Math.floor(Math.random() * SEARCH_QUERIES.length)]!)}` }) }] : [searchRequest()];
-        const r = await runLoad({ url: base, durationSec: a.duration, connections: a.connections, requests: req });
+    if (database.kind === 'pglite' && (!a.only || a.only.includes('pk-read-under-heavy-search'))) {
+      results.push(await pkUnderSearch(base, a, fixture, baseRps));
+      // Again with the search result cache off, so every heavy search really runs (docs/performance.md, fourth round).
+      catalogSearchCache.enabled = false;
+      try { results.push({ ...(await pkUnderSearch(base, a, fixture, baseRps)), name: 'pk-read-under-heavy-search-uncached' }); }
+      catch (e) { results.push(skipped('pk-read-under-heavy-search-uncached', `failed: ${String(e)}`)); log(`pk-read-under-heavy-search-uncached: failed (${String(e)})`); }
+      finally { catalogSearchCache.enabled = true; }
+    }
+    if (a.services >= 50_000 && !a.only) {
+      // -50k: as served (result cache per catalogue generation on); -uncached: the cache off, every request searches.
+      for (const [name, path] of [['catalog-search-50k', null], ['catalog-search-50k-uncached', null], ['catalog-search-ilike', '/__bench/ilike']] as const) {
+        catalogSearchCache.enabled = name !== 'catalog-search-50k-uncached';
+        const source: LoadSource = path ? { pick: { prefix: `${path}?q=`, values: SEARCH_QUERIES.map((q) => encodeURIComponent(q)) } } : { scenario: 'catalog-search', fixture };
+        const r = await runLoad({ url: base, durationSec: a.duration, connections: a.connections, source, inProcess: a.inProcess });
         results.push(toResult(name, r, baseRps));
         log(`${name}: ${r.rps} req/s, p95 ${r.p95Ms} ms`);
       }
+      catalogSearchCache.enabled = true;
     }
-    const imp = await measureImport(database, log);
-    results.push(imp.result ?? skipped('import', imp.note));
+    if (!a.only) {
+      const imp = await measureImport(database, log);
+      results.push(...(imp.results.length > 0 ? imp.results : [skipped('import', imp.note)]));
+    }
     await app.close();
     const dataDir = target.dataDir;
     await database.close();
-    if (dataDir) results.push(coldStart(dataDir));
+    if (dataDir && !a.only) results.push(coldStart(dataDir));
     sampleRss();
     const summary = { database: target.label as 'pglite' | 'postgres', clients: a.clients, baseline: { rps: baseRps }, scenarios: results };
-    const files = writeResults('bench/results', summary, {
+    // A partial run (--only) does not replace the committed latest.* files.
+    const files = writeResults(a.only ? 'bench/.data/partial-results' : 'bench/results', summary, {
       command: `${adminUrl ? 'DATABASE_URL=… ' : ''}npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
       durationSec: a.duration, connections: a.connections, pathEvents: a.pathEvents, services: a.services, workers: a.workers,
       generateSec, peakRssMb: Math.round(peakRss / 1048576), generation, notes,
@@ -166,6 +202,48 @@ async function main() {
     await database.close().catch(() => {});
     if (!a.keep) await target.drop();
   }
+}
+
+/**
+ * CPU time per completed request during a window: this process (the server: Fastify, zod, Kysely,
+ * node-postgres — and, on PGlite, the database itself; with `--in-process` also autocannon) and, on
+ * PostgreSQL, the backends of the bench database (/proc/<pid>/stat utime + stime, Linux only).
+ * Wall time that is neither is waiting: commit flushes, locks, the run queue of a loaded machine.
+ */
+function cpuMeter(databaseUrl: string | null, inProcess: boolean) {
+  const tick = 10; // ms per clock tick (USER_HZ 100)
+  // Per backend pid: the pool closes idle connections, so a plain sum could go down during a window.
+  const backendTicks = async (): Promise<Map<number, number> | null> => {
+    if (!databaseUrl || !fs.existsSync('/proc/self/stat')) return null;
+    const c = new pg.Client({ connectionString: databaseUrl });
+    await c.connect();
+    try {
+      const r = await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+      const ticks = new Map<number, number>();
+      for (const { pid } of r.rows) {
+        try {
+          const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+          ticks.set(pid, Number(f[11]) + Number(f[12])); // utime, stime (fields 14 and 15 of stat)
+        } catch { /* backend ended */ }
+      }
+      return ticks;
+    } finally {
+      await c.end();
+    }
+  };
+  return {
+    async sample() {
+      return { proc: process.cpuUsage(), pg: await backendTicks().catch(() => null) };
+    },
+    perRequest(a: { proc: NodeJS.CpuUsage; pg: Map<number, number> | null }, b: { proc: NodeJS.CpuUsage; pg: Map<number, number> | null }, requests: number): string | null {
+      if (requests === 0) return null;
+      const server = (b.proc.user - a.proc.user + b.proc.system - a.proc.system) / 1000 / requests;
+      // Backends that ended during the window are missed (a slight undercount), new ones count from 0.
+      const pgTicks = a.pg && b.pg ? [...b.pg].reduce((sum, [pid, t]) => sum + t - (a.pg!.get(pid) ?? 0), 0) : null;
+      const pgMs = pgTicks !== null ? (pgTicks * tick) / requests : null;
+      return `server process ${server.toFixed(2)} ms${inProcess ? ' (incl. autocannon)' : ''}${pgMs !== null ? `, PostgreSQL backends ${pgMs.toFixed(2)} ms` : ''}`;
+    },
+  };
 }
 
 /**
@@ -204,8 +282,8 @@ async function firstError(base: string, reqs: ReturnType<(typeof SCENARIOS)[numb
 async function pkUnderSearch(base: string, a: Args, f: Fixture, baseRps: number): Promise<ScenarioResult> {
   const ids = f.serviceIds;
   if (ids.length === 0) return skipped('pk-read-under-heavy-search', 'no services');
-  const heavy = runLoad({ url: base, durationSec: a.duration, connections: Math.max(1, Math.floor(a.connections / 2)), requests: [{ method: 'GET', path: '/api/v1/services?q=palvelu&limit=50' }] });
-  const pk = runLoad({ url: base, durationSec: a.duration, connections: Math.max(1, Math.ceil(a.connections / 2)), requests: [{ method: 'GET', setupRequest: (q) => ({ ...q, path: `/api/v1/services/${ids[Math.floor(Math.random() * ids.length)]}` }) }] });
+  const heavy = runLoad({ url: base, durationSec: a.duration, connections: Math.max(1, Math.floor(a.connections / 2)), source: { requests: [{ method: 'GET', path: '/api/v1/services?q=palvelu&limit=50' }] }, inProcess: a.inProcess });
+  const pk = runLoad({ url: base, durationSec: a.duration, connections: Math.max(1, Math.ceil(a.connections / 2)), source: { pick: { prefix: '/api/v1/services/', values: ids } }, inProcess: a.inProcess });
   const [h, p] = await Promise.all([heavy, pk]);
   log(`pk-read-under-heavy-search: pk p99 ${p.p99Ms} ms (${p.rps} req/s) while search ran at ${h.rps} req/s, p95 ${h.p95Ms} ms`);
   return toResult('pk-read-under-heavy-search', p, baseRps);
