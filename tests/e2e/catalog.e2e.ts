@@ -32,7 +32,10 @@ describe('service catalogue', () => {
     await page.locator('.catalog-results a').first().waitFor();
     const status = page.locator('.catalog-search [role="status"]').first();
     const before = await status.textContent();
-    await page.getByRole('group', { name: 'Kenelle' }).getByRole('checkbox').first().check();
+    // The router renders a URL change later, in a transition; the box must show ticked at once, in the same
+    // task as the click, not spring back until then (on a slow phone that is long enough to tick it twice).
+    const box = page.getByRole('group', { name: 'Kenelle' }).getByRole('checkbox').first();
+    expect(await box.evaluate((el: HTMLInputElement) => { el.click(); return el.checked; })).toBe(true);
     await page.waitForURL(/clientGroup=/);
     await expect.poll(() => status.textContent()).not.toBe(before);
     await expectNoSeriousAxeViolations(page);

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Button, EmptyState, ErrorMessage, LoadingState, TextField } from '../../ui/index.js';
@@ -38,14 +38,27 @@ export function ServiceSearch({ detailHref, showSegments = true, headingLevel = 
     e.preventDefault();
     update((p) => (text.trim() ? p.set('q', text.trim()) : p.delete('q')));
   };
-  const toggle = (key: FacetKey, value: string) =>
+  // The router applies a URL change in a transition, so a box bound to the URL alone would spring back
+  // unticked until the new page renders (long on a slow phone). The ticked state shows at once instead,
+  // and the URL takes over again when it has caught up (or the user goes back).
+  const [ticked, setTicked] = useState<Partial<Record<FacetKey, string[]>>>({});
+  const paramsKey = params.toString();
+  useEffect(() => setTicked({}), [paramsKey]);
+  const selectedOf = (key: FacetKey) => ticked[key] ?? (params.get(key) ?? '').split(',').filter(Boolean);
+  const toggle = (key: FacetKey, value: string) => {
+    const values = new Set(selectedOf(key));
+    if (values.has(value)) values.delete(value);
+    else values.add(value);
+    const next = { ...ticked, [key]: [...values] };
+    setTicked(next);
+    // Boxes ticked before the URL caught up are carried along, not lost.
     update((p) => {
-      const values = new Set((p.get(key) ?? '').split(',').filter(Boolean));
-      if (values.has(value)) values.delete(value);
-      else values.add(value);
-      if (values.size) p.set(key, [...values].join(','));
-      else p.delete(key);
+      for (const [k, v] of Object.entries(next)) {
+        if (v.length) p.set(k, v.join(','));
+        else p.delete(k);
+      }
     });
+  };
 
   const facets = FACETS.filter((f) => showSegments || f !== 'segment');
   return (
@@ -70,7 +83,7 @@ export function ServiceSearch({ detailHref, showSegments = true, headingLevel = 
       <div className="catalog-layout">
         <aside className="catalog-filters" aria-label={t('filters.title')}>
           {facets.map((key) => (
-            <FacetGroup key={key} facetKey={key} data={query.data} selected={(params.get(key) ?? '').split(',')} onToggle={toggle} />
+            <FacetGroup key={key} facetKey={key} data={query.data} selected={selectedOf(key)} onToggle={toggle} />
           ))}
           {params.toString() !== '' && (
             <Button variant="quiet" onClick={() => { setText(''); setParams(new URLSearchParams()); }}>
