@@ -168,14 +168,19 @@ async function main() {
       catch (e) { results.push(skipped('pk-read-under-heavy-search-uncached', `failed: ${String(e)}`)); log(`pk-read-under-heavy-search-uncached: failed (${String(e)})`); }
       finally { catalogSearchCache.enabled = true; }
     }
-    if (a.services >= 50_000 && !a.only) {
+    if (a.services >= 50_000) {
       // -50k: as served (result cache per catalogue generation on); -uncached: the cache off, every request searches.
       for (const [name, path] of [['catalog-search-50k', null], ['catalog-search-50k-uncached', null], ['catalog-search-ilike', '/__bench/ilike']] as const) {
+        if (a.only && !a.only.includes(name)) continue;
         catalogSearchCache.enabled = name !== 'catalog-search-50k-uncached';
         const source: LoadSource = path ? { pick: { prefix: `${path}?q=`, values: SEARCH_QUERIES.map((q) => encodeURIComponent(q)) } } : { scenario: 'catalog-search', fixture };
+        await settle(base);
+        const cpu0 = await cpu.sample();
         const r = await runLoad({ url: base, durationSec: a.duration, connections: a.connections, source, inProcess: a.inProcess });
+        const cpuNote = cpu.perRequest(cpu0, await cpu.sample(), r.requests);
+        if (cpuNote) notes.push(`CPU per request, ${name}: ${cpuNote}`);
         results.push(toResult(name, r, baseRps));
-        log(`${name}: ${r.rps} req/s, p95 ${r.p95Ms} ms`);
+        log(`${name}: ${r.rps} req/s, p95 ${r.p95Ms} ms${cpuNote ? `; CPU per request: ${cpuNote}` : ''}`);
       }
       catalogSearchCache.enabled = true;
     }

@@ -7,6 +7,7 @@ import type { DB, Tx } from '../db/schema.js';
 import type { Actor } from '../domain/identity/actor.js';
 import { isProfessional, type Role } from '../domain/identity/roles.js';
 import { AppError, forbidden, type Lang } from '../domain/shared/errors.js';
+import { JsonBody } from '../domain/shared/json-body.js';
 import { inTransaction } from '../domain/shared/tx.js';
 import { inBulkLane } from '../db/pglite-dialect.js';
 import { describeIssues, INVALID_REQUEST, requestLang } from './i18n.js';
@@ -34,6 +35,13 @@ export interface RouteContext<B, Q, P> {
   actor: Actor;
   /** Runs the use case in one transaction with the actor's tenant context set. */
   tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * One connection for a use case that may be answered by autocommitted statements before any
+   * transaction (`read`: no tenant context, so only reference data is visible, and no audit row —
+   * never for client data), and otherwise runs its transaction (`tx`) on the same connection, so it
+   * is still one unit of work on PGlite's queue.
+   */
+  readThenTx<T>(fn: (read: Tx, tx: <R>(fn: (tx: Tx) => Promise<R>) => Promise<R>) => Promise<T>): Promise<T>;
 }
 
 type Schema = z.ZodType;
@@ -96,20 +104,29 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext, routes: An
             app: ctx,
             actor: actor as Actor,
             tx: (fn) => inTransaction(ctx.db, actor, fn),
+            readThenTx: (fn) => ctx.db.connection().execute((conn) => fn(conn, (f) => inTransaction(conn, actor, f))),
           });
         const result = await (route.lane === 'bulk' ? inBulkLane(run) : run());
         if (reply.sent) return reply;
         if (route.status) reply.code(route.status);
-        if (validateResponses && route.response && !route.produces) {
-          const check = route.response.safeParse(result);
-          if (!check.success) {
-            req.log.error({ issues: check.error.issues, url: route.url }, 'response does not match its schema');
-            throw new Error(`Response of ${route.method} ${route.url} does not match its schema`);
-          }
+        if (result instanceof JsonBody) {
+          // Checked against its contract when it was made (a cached body is served many times); in tests once more here.
+          if (validateResponses && route.response) checkResponse(req, route, result.parse());
+          reply.header('content-type', 'application/json; charset=utf-8');
+          return result.bytes;
         }
+        if (validateResponses && route.response && !route.produces) checkResponse(req, route, result);
         return result;
       },
     });
+  }
+}
+
+function checkResponse(req: FastifyRequest, route: AnyRoute, result: unknown) {
+  const check = route.response!.safeParse(result);
+  if (!check.success) {
+    req.log.error({ issues: check.error.issues, url: route.url }, 'response does not match its schema');
+    throw new Error(`Response of ${route.method} ${route.url} does not match its schema`);
   }
 }
 

@@ -61,6 +61,10 @@ describe(`search result cache on ${process.env.POLKU_TEST_DATABASE === 'postgres
     expect(first.misses).toBe(1);
     expect(again).toMatchObject({ hits: 1, misses: 0 });
     expect(again.value).toEqual(first.value);
+    // The hit is the stored body itself, served as JSON.
+    const [a, b] = [await t.call('GET', '/api/v1/services?q=kuutamokahvila&limit=10'), await t.call('GET', '/api/v1/services?q=kuutamokahvila&limit=10')];
+    expect(b.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(b.body).toBe(a.body);
     expect(first.value.items.map((i) => i.id)).toContain(serviceId);
   });
 
@@ -106,7 +110,7 @@ describe(`search result cache on ${process.env.POLKU_TEST_DATABASE === 'postgres
     // Inside a transaction: rename, search (fills the cache with the uncommitted state), roll back.
     await t.db.transaction().execute(async (tx) => {
       await tx.updateTable('catalog_services').set({ name_fi: 'Peruttu nimi' }).where('id', '=', serviceId).execute();
-      const inside = await searchService(tx, { q: 'revontulikahvila', limit: 10, offset: 0 });
+      const inside = (await searchService(tx, { q: 'revontulikahvila', limit: 10, offset: 0 })).parse() as Result;
       expect(inside.items.find((i) => i.id === serviceId)).toBeUndefined();
       await sql`SELECT 1/0`.execute(tx); // aborts the transaction
     }).catch(() => {});
@@ -128,6 +132,16 @@ describe(`search result cache on ${process.env.POLKU_TEST_DATABASE === 'postgres
       }
     }
   });
+  it('gives a logged-in reader the same result as an anonymous one, searched or from the cache', async () => {
+    clearCatalogSearchCache();
+    const asAdmin = await counting(() => t.call('GET', '/api/v1/services?q=mielenterveys&limit=5', { cookie: admin }));
+    expect(asAdmin).toMatchObject({ misses: 1, hits: 0 });
+    expect(asAdmin.value.statusCode).toBe(200);
+    const anonymous = await counting(() => t.call('GET', '/api/v1/services?q=mielenterveys&limit=5'));
+    expect(anonymous).toMatchObject({ misses: 0, hits: 1 });
+    expect(anonymous.value.body).toBe(asAdmin.value.body);
+  });
+
   it('leaves the planner as it found it for the rest of the caller\'s transaction', async () => {
     // A word, a misspelling (typo pass), two words with no common match (OR pass), only stopwords.
     for (const q of ['velkaneuvontaa', 'velkaneuvota', 'kuutamokahvila hammaslääkäri', 'ja']) {

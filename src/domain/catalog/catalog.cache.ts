@@ -16,6 +16,11 @@
  * when the generation moves the whole per-database map is dropped. Concurrent identical requests
  * share one computation. `catalogSearchCache.enabled = false` turns it off (the bench measures the
  * uncached search that way, docs/performance.md).
+ *
+ * The generation may also be read before the transaction, as one autocommitted statement
+ * (`peekByCatalogGeneration`): a hit then costs that one statement, and a miss passes the generation
+ * it read on to `cachedByCatalogGeneration`. The rule above still holds — it was read before the
+ * transaction that searches began, so it is as old as or older than what that transaction sees.
  */
 import { sql } from 'kysely';
 import type { Tx } from '../../db/schema.js';
@@ -66,20 +71,20 @@ function slotFor(gen: string): PerDatabase {
  * For anything that reads only the catalogue (services, organisations, vocabulary, municipalities):
  * the public search, and the supply side of the service-gaps report.
  */
-export async function cachedByCatalogGeneration<T>(tx: Tx, req: object, compute: (tx: Tx) => Promise<T>): Promise<T> {
+export async function cachedByCatalogGeneration<T>(
+  tx: Tx,
+  req: object,
+  compute: (tx: Tx) => Promise<T>,
+  opts: { readBefore?: string } = {},
+): Promise<T> {
   if (!catalogSearchCache.enabled) return compute(tx);
-  const gen = await catalogGeneration(tx);
+  // A generation read before this transaction began is as good as one read now (see the top of the file).
+  const gen = opts.readBefore ?? (await catalogGeneration(tx));
   if (gen === 'none') return compute(tx);
   const key = requestKey(req);
   const slot = slotFor(gen);
-  const hit = slot.results.get(key);
-  if (hit !== undefined) {
-    // Most recently used last (Map keeps insertion order).
-    slot.results.delete(key);
-    slot.results.set(key, hit);
-    catalogSearchCache.hits++;
-    return hit as T;
-  }
+  const hit = takeHit<T>(slot, key);
+  if (hit !== undefined) return hit;
   const shared = slot.pending.get(key);
   if (shared) {
     // Another request's transaction computes the same search under the same generation; if it fails, compute in ours.
@@ -103,6 +108,26 @@ export async function cachedByCatalogGeneration<T>(tx: Tx, req: object, compute:
   } finally {
     if (slot.pending.get(key) === run) slot.pending.delete(key);
   }
+}
+
+/**
+ * The result of `req` stored under `gen` — a generation the caller has just read, outside any
+ * transaction — or undefined. Nothing is computed or stored here.
+ */
+export function peekByCatalogGeneration<T>(gen: string, req: object): T | undefined {
+  if (!catalogSearchCache.enabled || gen === 'none') return undefined;
+  const slot = databases.get(gen.split(':')[0]!);
+  return slot && slot.gen === gen ? takeHit<T>(slot, requestKey(req)) : undefined;
+}
+
+function takeHit<T>(slot: PerDatabase, key: string): T | undefined {
+  const hit = slot.results.get(key);
+  if (hit === undefined) return undefined;
+  // Most recently used last (Map keeps insertion order).
+  slot.results.delete(key);
+  slot.results.set(key, hit);
+  catalogSearchCache.hits++;
+  return hit as T;
 }
 
 /** Forgets every cached result (tests, bench). */

@@ -1,5 +1,6 @@
 /** Use cases of the catalogue. Each takes the caller's transaction. */
-import type { CreateServiceRequest, ServiceDetail, ServiceFields, ServiceListItem, ServiceSearchQuery, ServiceSearchResult, UpdateServiceRequest } from '../../contracts/catalog.contracts.js';
+import { ServiceSearchResult } from '../../contracts/catalog.contracts.js';
+import type { CreateServiceRequest, ServiceDetail, ServiceFields, ServiceListItem, ServiceSearchQuery, UpdateServiceRequest } from '../../contracts/catalog.contracts.js';
 import type { Tx } from '../../db/schema.js';
 import { AccessDeniedError } from '../access/index.js';
 import { recordAudit } from '../audit/index.js';
@@ -7,7 +8,9 @@ import type { Actor } from '../identity/actor.js';
 import { badRequest, conflict, forbidden, notFound } from '../shared/errors.js';
 import * as repo from './catalog.repository.js';
 import { diffFields, localizedColumns, mayEditService, validateServiceState, type EditProblem } from './catalog.rules.js';
-import { cachedByCatalogGeneration } from './catalog.cache.js';
+import { JsonBody } from '../shared/json-body.js';
+import { cachedByCatalogGeneration, catalogGeneration, catalogSearchCache, peekByCatalogGeneration } from './catalog.cache.js';
+import type { RunInTx } from './catalog.import.js';
 import { searchServices } from './catalog.search.js';
 
 type Row = repo.ServiceWithProvider;
@@ -71,12 +74,29 @@ export function toDetail(r: Row, actor: Actor | null): ServiceDetail {
 }
 
 /**
- * The public search. Its result is the same for every reader, so it is cached per catalogue
- * generation (catalog.cache.ts): an edit or import moves the generation and the next request
- * searches again.
+ * The public search as served. Its result is the same for every reader, so it is cached per
+ * catalogue generation (catalog.cache.ts) as the response body itself: checked against the
+ * contract and serialised once, when it is computed. `read` is the caller's connection outside
+ * any transaction: the generation is one autocommitted primary-key read there, and a hit needs
+ * nothing else — the catalogue is public reference data (0801), no client data is read, so there
+ * is no tenant context to set and no audit row to write. A miss searches in `inTx`, a
+ * transaction on the same connection (one unit of work on PGlite's queue).
  */
-export function search(tx: Tx, query: ServiceSearchQuery): Promise<ServiceSearchResult> {
-  return cachedByCatalogGeneration(tx, query, (t) => searchUncached(t, query));
+export async function searchBody(read: Tx, inTx: RunInTx, query: ServiceSearchQuery): Promise<JsonBody> {
+  if (!catalogSearchCache.enabled) return inTx((tx) => search(tx, query));
+  const gen = await catalogGeneration(read);
+  return peekByCatalogGeneration<JsonBody>(gen, query) ?? inTx((tx) => search(tx, query, gen));
+}
+
+/**
+ * The public search inside the caller's transaction, cached per catalogue generation (read in `tx`
+ * unless the caller read it just before the transaction): an edit or import moves the generation
+ * and the next request searches again.
+ */
+export function search(tx: Tx, query: ServiceSearchQuery, generationReadBefore?: string): Promise<JsonBody> {
+  return cachedByCatalogGeneration(tx, query, async (t) => JsonBody.of(ServiceSearchResult, await searchUncached(t, query)), {
+    readBefore: generationReadBefore,
+  });
 }
 
 async function searchUncached(tx: Tx, query: ServiceSearchQuery): Promise<ServiceSearchResult> {

@@ -1,6 +1,6 @@
 /** The catalogue's public surface (palvelutarjotin). Other modules import only this. */
 export * from './catalog.types.js';
-export { search, getService, createService, updateService, serviceHistory, toListItem } from './catalog.service.js';
+export { search, searchBody, getService, createService, updateService, serviceHistory, toListItem } from './catalog.service.js';
 export { importPtvDocument, type ImportProgress, type RunInTx } from './catalog.import.js';
 /** Any result that depends only on the catalogue (services, organisations, municipalities), kept per catalogue generation. */
 export { cachedByCatalogGeneration } from './catalog.cache.js';

@@ -9,7 +9,7 @@ import {
   ServiceSearchResult,
   UpdateServiceRequest,
 } from '../../contracts/catalog.contracts.js';
-import { createService, getService, importPtvDocument, search, serviceHistory, updateService } from '../../domain/catalog/index.js';
+import { createService, getService, importPtvDocument, searchBody, serviceHistory, updateService } from '../../domain/catalog/index.js';
 import { defineRoute, type AnyRoute } from '../route.js';
 
 const EDITORS = ['admin', 'manager'] as const;
@@ -24,7 +24,8 @@ export const catalogRoutes: AnyRoute[] = [
     query: ServiceSearchQuery,
     response: ServiceSearchResult,
     lane: 'bulk',
-    handler: ({ query, tx }) => tx((t) => search(t, query)),
+    // A cached result costs one autocommitted read of the catalogue generation (catalog.service, searchBody).
+    handler: ({ query, readThenTx }) => readThenTx((read, tx) => searchBody(read, tx, query)),
   }),
   defineRoute({
     method: 'GET',
