@@ -8,8 +8,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Tx } from '../../src/db/schema.js';
-import { feedbackScores } from '../../src/domain/feedback/index.js';
-import { feedbackAggregate } from '../../src/domain/reports/reports.feedback.js';
+import { feedbackScores, QUESTIONNAIRES } from '../../src/domain/feedback/index.js';
+import { feedbackAggregate, feedbackCounts } from '../../src/domain/reports/reports.feedback.js';
 import * as repo from '../../src/domain/reports/reports.repository.js';
 import type { ReportScope } from '../../src/domain/reports/reports.repository.js';
 import { createTestApp, TEST_TODAY, type TestApp } from '../helpers/test-app.js';
@@ -68,6 +68,55 @@ const reference = {
        GROUP BY 1`.execute(tx);
     return rows.map((r) => ({ unitName: r.unit_name, clients: Number(r.clients) }));
   },
+  /** Durations with both medians by percentile_cont (git: relationshipDurations before 0891's round). */
+  async relationshipDurations(tx: Tx, s: ReportScope) {
+    const unit = s.unitId ? sql`r.unit_id = ${s.unitId}` : sql`true`;
+    const end = sql`(${s.to}::date + 1)`;
+    const endedIn = sql`r.ended_at >= ${s.from}::date AND r.ended_at < ${end}`;
+    const { rows } = await sql<{ level: string; ended: string; median_ended: unknown; open: string; median_open: unknown }>`
+      SELECT r.level, count(*) FILTER (WHERE ${endedIn}) AS ended,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch from (r.ended_at - r.started_at)) / 86400) FILTER (WHERE ${endedIn}) AS median_ended,
+             count(*) FILTER (WHERE r.ended_at IS NULL OR r.ended_at >= ${end}) AS open,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch from (${end}::timestamptz - r.started_at)) / 86400) FILTER (WHERE r.ended_at IS NULL OR r.ended_at >= ${end}) AS median_open
+        FROM client_relationships r JOIN clients c ON c.id = r.client_id
+       WHERE r.county_code = ${s.countyCode} AND r.started_at < ${end} AND ${unit} AND ${groupCond(s)}
+       GROUP BY r.level`.execute(tx);
+    const n = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
+    return rows.map((r) => ({ level: r.level, ended: Number(r.ended), medianDaysEnded: n(r.median_ended), open: Number(r.open), medianDaysOpen: n(r.median_open) }));
+  },
+  /** The referral rows of the period as before 0891's round: date bounds (git: referralBase). */
+  async referralLoop(tx: Tx, s: ReportScope) {
+    const unit = s.unitId ? sql`(r.from_unit_id = ${s.unitId} OR r.to_unit_id = ${s.unitId})` : sql`true`;
+    const { rows } = await sql<Record<string, unknown>>`
+      WITH r AS (
+        SELECT r.id, r.status, r.status_reason, fo.sector AS from_sector, coalesce(tor.sector, r.to_sector, 'unknown') AS to_sector,
+               coalesce(ev.requested, r.created_at) AS requested, ev.received, ev.accepted, ev.completed
+          FROM referrals r JOIN organizations fo ON fo.id = r.organization_id LEFT JOIN organizations tor ON tor.id = r.to_organization_id
+          JOIN clients c ON c.id = r.client_id
+          LEFT JOIN (
+            SELECT e.referral_id, min(e.at) FILTER (WHERE e.status = 'requested') AS requested, min(e.at) FILTER (WHERE e.status = 'received') AS received,
+                   min(e.at) FILTER (WHERE e.status = 'accepted') AS accepted, min(e.at) FILTER (WHERE e.status = 'completed') AS completed
+              FROM referral_events e WHERE e.at >= ${s.from}::date GROUP BY e.referral_id) ev ON ev.referral_id = r.id
+         WHERE r.county_code = ${s.countyCode} AND r.status <> 'draft' AND r.created_at >= ${s.from}::date AND r.created_at < (${s.to}::date + 1)
+           AND ${unit} AND ${groupCond(s)})
+      SELECT from_sector, to_sector, count(*) AS referrals,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch from (received - requested)) / 86400) FILTER (WHERE received IS NOT NULL) AS to_receive,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch from (accepted - requested)) / 86400) FILTER (WHERE accepted IS NOT NULL) AS to_accept,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch from (completed - requested)) / 86400) FILTER (WHERE completed IS NOT NULL) AS to_complete,
+             count(*) FILTER (WHERE status = 'rejected') AS rejected, count(*) FILTER (WHERE status IN ('failed', 'cancelled')) AS failed,
+             (SELECT json_agg(x ORDER BY x.count DESC, x.reason) FROM (
+                SELECT coalesce(nullif(trim(status_reason), ''), '–') AS reason, count(*) AS count FROM r WHERE status = 'rejected' GROUP BY 1) x) AS reasons
+        FROM r GROUP BY from_sector, to_sector`.execute(tx);
+    const n = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
+    return {
+      loop: rows.map((r) => ({
+        fromSector: String(r.from_sector), toSector: String(r.to_sector), referrals: Number(r.referrals),
+        medianDaysToReceive: n(r.to_receive), medianDaysToAccept: n(r.to_accept), medianDaysToComplete: n(r.to_complete),
+        rejected: Number(r.rejected), failed: Number(r.failed),
+      })),
+      reasons: ((rows[0]?.reasons ?? []) as { reason: string; count: number }[]).map((x) => ({ reason: x.reason, count: Number(x.count) })),
+    };
+  },
   async servicesByMunicipality(tx: Tx, countyCode: string, sets: { key: string; kws: string[] }[]) {
     const { rows } = await sql<{ code: string; name: string; key: string; services: string }>`
       SELECT m.code, m.name_fi AS name, a.key, count(s.id) AS services
@@ -98,11 +147,37 @@ const reference = {
   },
 };
 
+/** The feedback count rows as counted from every answer before the summaries of 0890 (git: reports.feedback.ts, fourth round). */
+async function feedbackCountsFromAnswers(tx: Tx, f: ReportScope) {
+  const unit = f.unitId ? sql`AND r.unit_id = ${f.unitId}` : sql``;
+  const group = f.clientGroup ? sql`AND (r.client_group = ${f.clientGroup} OR r.respondent <> 'client')` : sql``;
+  const items = QUESTIONNAIRES.flatMap((q) => q.groups.flatMap((g) => g.items.map((i) => ({ q: q.id, g: g.id, item: i.id, resp: i.respondent }))));
+  const { rows } = await sql<{ q: string; g: string | null; item: string | null; rating: number | null; n: string }>`
+    WITH items AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS x(q text, g text, item text, resp text)),
+    v AS MATERIALIZED (
+      SELECT r.id, i.q, i.g, i.item, a.rating
+        FROM feedback_responses r
+        JOIN feedback_answers a ON a.response_id = r.id AND a.county_code = ${f.countyCode}
+        JOIN items i ON i.q = r.questionnaire_id AND i.item = a.item_id AND i.resp = r.respondent
+       WHERE r.county_code = ${f.countyCode} AND r.submitted_on >= ${f.from}::date AND r.submitted_on <= ${f.to}::date
+         AND a.rating BETWEEN 1 AND 5 ${unit} ${group}),
+    rg AS MATERIALIZED (SELECT DISTINCT id, q, g FROM v)
+    SELECT q, g, item, rating, count(*) AS n FROM v GROUP BY q, g, item, rating
+    UNION ALL SELECT q, g, NULL, NULL, count(*) FROM rg GROUP BY q, g
+    UNION ALL SELECT q, NULL, NULL, NULL, count(*) FROM (SELECT DISTINCT id, q FROM rg) p GROUP BY q`.execute(tx);
+  return rows;
+}
+const countRows = (rows: { q: string; g: string | null; item: string | null; rating: number | null; n: unknown }[]) =>
+  byJson(rows.map((r) => [r.q, r.g, r.item, r.rating === null ? null : Number(r.rating), Number(r.n)]));
+
 function groupCond(s: ReportScope) {
   if (!s.clientGroup) return sql`true`;
   const age = sql`extract(year from age(${s.to}::date, c.birth_date))`;
   return sql`(CASE WHEN ${age} < 18 THEN 'children-youth-families' WHEN ${age} >= 65 THEN 'older-people' ELSE 'working-age' END) = ${s.clientGroup}`;
 }
+
+/** Thrown to roll back a test's own rows. */
+class Rollback extends Error {}
 
 async function asSystem<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   return t.db.transaction().execute(async (tx: Tx) => {
@@ -137,6 +212,9 @@ beforeAll(async () => {
     scope({ unitId: unit.id }),
     scope({ clientGroup: 'older-people' }),
     scope({ clientGroup: 'working-age', unitId: unit.id }),
+    // Partial first and last months (day rows of 0890 around month rows) and a period inside one month.
+    scope({ from: day(new Date(TEST_TODAY.getTime() - 400 * 86_400_000)), to: day(new Date(TEST_TODAY.getTime() - 20 * 86_400_000)) }),
+    scope({ from: `${day(TEST_TODAY).slice(0, 8)}02`, to: day(TEST_TODAY), clientGroup: 'children-youth-families' }),
   ];
 }, 300_000);
 afterAll(async () => {
@@ -163,6 +241,44 @@ describe(`reshaped report queries equal the previous ones on ${process.env.POLKU
         expect(await repo.caseloads(tx, s), JSON.stringify(s)).toEqual(await reference.caseloads(tx, s));
         for (const days of [90, 5]) expect(byJson(await repo.lostContact(tx, s, days)), `${days} ${JSON.stringify(s)}`).toEqual(byJson(await reference.lostContact(tx, s, days)));
       }
+    });
+  });
+
+  it('durations: the median open duration read at its index positions equals percentile_cont', async () => {
+    await asSystem(async (tx) => {
+      // Open and ended relationships of every level, with odd and even counts, and ends after a past period's end.
+      await sql`
+        INSERT INTO client_relationships (client_id, organization_id, county_code, unit_id, level, responsible_user_id, started_at, ended_at)
+        SELECT r.client_id, r.organization_id, r.county_code, r.unit_id, l.level, r.responsible_user_id,
+               ${TEST_TODAY}::timestamptz - make_interval(days => 30 + g * 37, hours => g),
+               CASE WHEN g % 3 = 0 THEN ${TEST_TODAY}::timestamptz - make_interval(days => g * 5) END
+          FROM (SELECT * FROM client_relationships WHERE county_code = ${COUNTY} ORDER BY id LIMIT 7) r
+         CROSS JOIN (VALUES ('neuvonta-ja-ohjaus'), ('asiakasohjaus'), ('intensiivinen-palveluohjaus')) l(level)
+         CROSS JOIN generate_series(1, 3) g
+         WHERE (g + length(l.level)) % 4 <> 0`.execute(tx);
+      const past = day(new Date(TEST_TODAY.getTime() - 60 * 86_400_000));
+      let medians = 0;
+      for (const s of [...scopes, scope({ to: past }), scope({ to: past, unitId: scopes[2]!.unitId })]) {
+        const now = await repo.relationshipDurations(tx, s);
+        expect(byJson(now), JSON.stringify(s)).toEqual(byJson(await reference.relationshipDurations(tx, s)));
+        medians += now.filter((d) => d.medianDaysOpen !== null).length;
+      }
+      expect(medians).toBeGreaterThan(5);
+      throw new Rollback();
+    }).catch((e: unknown) => { if (!(e instanceof Rollback)) throw e; });
+  });
+
+  it('referrals: loop and rejection reasons with timestamptz bounds equal the date-bounded statements', async () => {
+    await asSystem(async (tx) => {
+      let referrals = 0;
+      for (const s of scopes) {
+        const ref = await reference.referralLoop(tx, s);
+        const loop = await repo.referralLoop(tx, s);
+        expect(byJson(loop), JSON.stringify(s)).toEqual(byJson(ref.loop));
+        expect(byJson(await repo.rejectionReasons(tx, s)), JSON.stringify(s)).toEqual(byJson(ref.reasons));
+        referrals += loop.reduce((a, r) => a + r.referrals, 0);
+      }
+      expect(referrals).toBeGreaterThan(0);
     });
   });
 
@@ -193,17 +309,51 @@ describe(`reshaped report queries equal the previous ones on ${process.env.POLKU
     });
   });
 
-  it('feedback: averages from counts in the database equal feedbackScores over every answer', async () => {
-    await asSystem(async (tx) => {
-      let shown = 0;
-      for (const s of scopes) {
-        for (const min of [1, 2, 5]) {
-          const [now, ref] = [await feedbackAggregate(tx, s, min), await feedbackScores(tx, s, min)];
-          expect(now, `${min} ${JSON.stringify(s)}`).toEqual(ref);
-          shown += now.parts.filter((p) => !p.suppressed).length;
-        }
+  it('feedback: averages from the summaries of 0890 equal feedbackScores over every answer, and the counts the old SQL', async () => {
+    await asSystem(async (tx) => expectFeedbackEqual(tx));
+  });
+
+  it('feedback: the summaries follow answers added later, changed and deleted, and responses moved and deleted', async () => {
+    const unit = await t.db.selectFrom('units').select('id').where('county_code', '=', COUNTY).where('name', '=', 'Asiakasohjaus').executeTakeFirstOrThrow();
+    await t.db.transaction().execute(async (tx: Tx) => {
+      await sql`SELECT set_config('polku.role', 'system', true)`.execute(tx);
+      const before = await sql<{ n: string }>`SELECT count(*) AS n FROM feedback_answers`.execute(tx);
+      // Ratings changed, some answers deleted (item sets shrink), all answers of some responses deleted.
+      await sql`UPDATE feedback_answers SET rating = 1 + (rating % 5) WHERE abs(hashtext(response_id::text || item_id)) % 3 = 0`.execute(tx);
+      await sql`DELETE FROM feedback_answers WHERE abs(hashtext(item_id || response_id::text)) % 7 = 0`.execute(tx);
+      await sql`DELETE FROM feedback_answers WHERE response_id IN (SELECT id FROM feedback_responses WHERE abs(hashtext(id::text)) % 11 = 0)`.execute(tx);
+      // Responses moved to another unit and day, and deleted with their answers (the cascade).
+      await sql`UPDATE feedback_responses SET unit_id = ${unit.id}, submitted_on = submitted_on - 40 WHERE abs(hashtext(id::text)) % 5 = 1`.execute(tx);
+      await sql`DELETE FROM feedback_responses WHERE abs(hashtext(id::text)) % 5 = 2`.execute(tx);
+      // A response whose answers arrive in two statements, one of them for an item already answered by others.
+      const r = await sql<{ id: string; questionnaire_id: string; respondent: string }>`
+        INSERT INTO feedback_responses (county_code, organization_id, unit_id, questionnaire_id, respondent, client_group, submitted_on)
+        SELECT county_code, organization_id, unit_id, questionnaire_id, respondent, client_group, submitted_on FROM feedback_responses
+         ORDER BY id LIMIT 1 RETURNING id, questionnaire_id, respondent`.execute(tx);
+      const { id } = r.rows[0]!;
+      const answered = await sql<{ item_id: string }>`SELECT DISTINCT item_id FROM feedback_answers a JOIN feedback_responses x ON x.id = a.response_id
+        WHERE x.questionnaire_id = ${r.rows[0]!.questionnaire_id} AND x.respondent = ${r.rows[0]!.respondent} ORDER BY 1 LIMIT 3`.execute(tx);
+      for (const [i, a] of answered.rows.entries()) {
+        await sql`INSERT INTO feedback_answers (response_id, county_code, organization_id, item_id, rating)
+          SELECT id, county_code, organization_id, ${a.item_id}, ${1 + i} FROM feedback_responses WHERE id = ${id}`.execute(tx);
       }
-      expect(shown).toBeGreaterThan(0);
+      const after = await sql<{ n: string }>`SELECT count(*) AS n FROM feedback_answers`.execute(tx);
+      expect(Number(after.rows[0]!.n)).toBeLessThan(Number(before.rows[0]!.n)); // the changes above did remove answers
+      await repo.useAnalyticsMemory(tx);
+      await expectFeedbackEqual(tx);
     });
   });
 });
+
+async function expectFeedbackEqual(tx: Tx) {
+  let shown = 0;
+  for (const s of scopes) {
+    expect(countRows(await feedbackCounts(tx, s)), JSON.stringify(s)).toEqual(countRows(await feedbackCountsFromAnswers(tx, s)));
+    for (const min of [1, 2, 5]) {
+      const [now, ref] = [await feedbackAggregate(tx, s, min), await feedbackScores(tx, s, min)];
+      expect(now, `${min} ${JSON.stringify(s)}`).toEqual(ref);
+      shown += now.parts.filter((p) => !p.suppressed).length;
+    }
+  }
+  expect(shown).toBeGreaterThan(0);
+}

@@ -5,12 +5,14 @@
  * other request. Here the database returns a few hundred count rows (per item and rating, and the
  * number of distinct responses per group and part), counted with the rules of `countResponses`
  * (feedback.rules: only items of the response's questionnaire meant for its respondent count), and the
- * averages are formed by the feedback module's own `aggregateCounts`.
- * tests/api/report-equivalence.test.ts checks equality with `feedbackScores`.
+ * averages are formed by the feedback module's own `aggregateCounts`. The counts come from the
+ * summaries of migration 0890 (thousands of rows instead of every answer of the period).
+ * tests/api/report-equivalence.test.ts checks equality with `feedbackScores` and with the counts
+ * taken from the answers themselves, also after answers and responses change.
  */
 import { sql } from 'kysely';
 import type { Tx } from '../../db/schema.js';
-import { withoutPlans } from './reports.repository.js';
+import { crossingPeriodParts } from './reports.repository.js';
 import {
   aggregateCounts, QUESTIONNAIRES, type FeedbackAggregate, type FeedbackCounts, type FeedbackFilter, type Questionnaire, type Rating,
 } from '../feedback/index.js';
@@ -21,26 +23,40 @@ const validItems = (questionnaires: readonly Questionnaire[]) =>
 
 interface CountRow { q: string; g: string | null; item: string | null; rating: number | null; n: string }
 
+/**
+ * The count rows from the summaries of migration 0890 (kept by triggers in the writing transaction,
+ * so never stale): whole months from the month rows, the days of a partial first and last month from
+ * the day rows. Ratings per valid item; a response counts for a group (and its part) when its set of
+ * answered items holds one of the group's valid items for its respondent.
+ */
 export async function feedbackCounts(tx: Tx, f: FeedbackFilter): Promise<CountRow[]> {
-  const unit = f.unitId ? sql`AND r.unit_id = ${f.unitId}` : sql``;
-  const group = f.clientGroup ? sql`AND (r.client_group = ${f.clientGroup} OR r.respondent <> 'client')` : sql``;
-  // a.county_code as well: the policy predicate is no index condition and the answers would be
-  // probed per response otherwise.
-  // Hash joins and hashed distinct counts: under row-level security the planner expects a dozen
-  // answers and probed the answer index once per (response, valid item) pair (120k probes, 0.9 s).
-  const { rows } = await withoutPlans(tx, ['enable_nestloop', 'enable_sort'], () => sql<CountRow>`
+  const parts = crossingPeriodParts(f.from, f.to);
+  const filters = (c: string) => sql`${sql.ref(`${c}.county_code`)} = ${f.countyCode}
+    ${f.unitId ? sql`AND ${sql.ref(`${c}.unit_id`)} = ${f.unitId}` : sql``}
+    ${f.clientGroup ? sql`AND (${sql.ref(`${c}.client_group`)} = ${f.clientGroup} OR ${sql.ref(`${c}.respondent`)} <> 'client')` : sql``}`;
+  const period = (c: string) => {
+    const day = sql.ref(`${c}.day`);
+    const ranges = parts.days.map(([a, b]) => sql`(${sql.ref(`${c}.grain`)} = 'day' AND ${day} >= ${a}::date AND ${day} <= ${b}::date)`);
+    if (parts.months) ranges.push(sql`(${sql.ref(`${c}.grain`)} = 'month' AND ${day} >= ${parts.months[0]}::date AND ${day} < ${parts.months[1]}::date)`);
+    return sql`(${sql.join(ranges, sql` OR `)})`;
+  };
+  const { rows } = await sql<CountRow>`
     WITH items AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(validItems(QUESTIONNAIRES))}::jsonb) AS x(q text, g text, item text, resp text)),
-    v AS MATERIALIZED (
-      SELECT r.id, i.q, i.g, i.item, a.rating
-        FROM feedback_responses r
-        JOIN feedback_answers a ON a.response_id = r.id AND a.county_code = ${f.countyCode}
-        JOIN items i ON i.q = r.questionnaire_id AND i.item = a.item_id AND i.resp = r.respondent
-       WHERE r.county_code = ${f.countyCode} AND r.submitted_on >= ${f.from}::date AND r.submitted_on <= ${f.to}::date
-         AND a.rating BETWEEN 1 AND 5 ${unit} ${group}),
-    rg AS MATERIALIZED (SELECT DISTINCT id, q, g FROM v)
-    SELECT q, g, item, rating, count(*) AS n FROM v GROUP BY q, g, item, rating
-    UNION ALL SELECT q, g, NULL, NULL, count(*) FROM rg GROUP BY q, g
-    UNION ALL SELECT q, NULL, NULL, NULL, count(*) FROM (SELECT DISTINCT id, q FROM rg) p GROUP BY q`.execute(tx));
+    groups AS (SELECT DISTINCT q, g, resp FROM items),
+    ratings AS (
+      SELECT c.questionnaire_id, c.respondent, c.item_id, c.rating, sum(c.n) AS n FROM feedback_rating_counts c
+       WHERE ${filters('c')} AND ${period('c')} GROUP BY 1, 2, 3, 4 HAVING sum(c.n) <> 0),
+    sets AS MATERIALIZED (
+      SELECT s.questionnaire_id, s.respondent, s.items, sum(s.n) AS n FROM feedback_item_sets s
+       WHERE ${filters('s')} AND ${period('s')} GROUP BY 1, 2, 3 HAVING sum(s.n) <> 0)
+    SELECT i.q, i.g, i.item, r.rating, sum(r.n) AS n
+      FROM ratings r JOIN items i ON i.q = r.questionnaire_id AND i.item = r.item_id AND i.resp = r.respondent GROUP BY 1, 2, 3, 4
+    UNION ALL
+    SELECT gr.q, gr.g, NULL, NULL, sum(s.n) FROM sets s JOIN groups gr ON gr.q = s.questionnaire_id AND gr.resp = s.respondent
+     WHERE EXISTS (SELECT 1 FROM items i WHERE i.q = gr.q AND i.g = gr.g AND i.resp = gr.resp AND i.item = ANY(s.items)) GROUP BY 1, 2
+    UNION ALL
+    SELECT s.questionnaire_id, NULL, NULL, NULL, sum(s.n) FROM sets s
+     WHERE EXISTS (SELECT 1 FROM items i WHERE i.q = s.questionnaire_id AND i.resp = s.respondent AND i.item = ANY(s.items)) GROUP BY 1`.execute(tx);
   return rows;
 }
 

@@ -46,16 +46,22 @@ export async function useAnalyticsMemory(tx: Tx) {
   await sql`SET LOCAL jit = off`.execute(tx);
 }
 
+/** Planner choices a report statement can switch off; `max_parallel_workers_per_gather` is set to 0 (no parallel plan). */
+export type PlannerSetting = 'enable_sort' | 'enable_nestloop' | 'enable_hashagg' | 'enable_seqscan' | 'enable_bitmapscan' | 'max_parallel_workers_per_gather';
+
 /**
  * Runs one report statement with planner settings switched off for it alone. Row-level security
  * (0801) adds `county_code = current_setting(...)` to every scan, which the planner estimates at
  * one row: it then joins 50k referrals to the organisations by nested loop (700 ms at 1M events)
  * and sorts 315k path events to group them. Measured and explained in docs/performance.md.
  */
-export async function withoutPlans<T>(tx: Tx, off: ('enable_sort' | 'enable_nestloop')[], run: () => Promise<T>): Promise<T> {
-  for (const o of off) await sql`SET LOCAL ${sql.raw(o)} = off`.execute(tx);
+export async function withoutPlans<T>(tx: Tx, off: PlannerSetting[], run: () => Promise<T>): Promise<T> {
+  if (off.length === 0) return run();
+  // One statement each way (set_config(…, true) is SET LOCAL; reset_val is what TO DEFAULT restores).
+  const set = (value: (o: PlannerSetting) => RawBuilder<unknown>) => sql`SELECT ${sql.join(off.map((o) => sql`set_config(${o}, ${value(o)}, true)`))}`.execute(tx);
+  await set((o) => (o === 'max_parallel_workers_per_gather' ? sql`'0'` : sql`'off'`));
   const out = await run();
-  for (const o of off) await sql`SET LOCAL ${sql.raw(o)} TO DEFAULT`.execute(tx);
+  await set((o) => sql`(SELECT reset_val FROM pg_settings WHERE name = ${o})`);
   return out;
 }
 
@@ -90,13 +96,17 @@ export async function segments(tx: Tx, s: ReportScope) {
 }
 
 /**
- * Open caseload per worker. The distinct clients per worker are formed by hashing (worker, client)
- * pairs first: `count(DISTINCT …)` sorted all 100k open relationships with the worker's and unit's
- * names to group them (220–350 ms at 100k clients); the names are joined to the ~500 result rows.
+ * Open caseload per worker. The distinct clients per worker are formed from (worker, client) pairs
+ * first: `count(DISTINCT …)` sorted all 100k open relationships with the worker's and unit's names
+ * to group them (220–350 ms at 100k clients); the names are joined to the ~500 result rows. Without
+ * a client-group filter the pairs stream in order from the covering index of 0891 and are counted as
+ * they pass (no hash of 100k pairs; the planner, misled by row-level security, prefers a table scan);
+ * with it, the clients join needs the table scan and the pairs are hashed.
  */
 export async function caseloads(tx: Tx, s: ReportScope) {
   const unit = s.unitId ? sql`r.unit_id = ${s.unitId}` : sql`true`;
-  const { rows } = await withoutPlans(tx, ['enable_sort'], () => sql<{ user_id: string; name: string; unit_name: string | null; clients: string; intensive: string }>`
+  const plans: PlannerSetting[] = s.clientGroup ? ['enable_sort'] : ['enable_seqscan', 'enable_bitmapscan', 'enable_hashagg'];
+  const { rows } = await withoutPlans(tx, plans, () => sql<{ user_id: string; name: string; unit_name: string | null; clients: string; intensive: string }>`
     WITH per_client AS (
       SELECT r.responsible_user_id AS user_id, r.client_id, bool_or(r.level = 'intensiivinen-palveluohjaus') AS intensive
         FROM client_relationships r ${clientJoin(s, 'r.client_id')}
@@ -112,20 +122,52 @@ export async function caseloads(tx: Tx, s: ReportScope) {
   return rows.map((r) => ({ userId: r.user_id, name: r.name, unitName: r.unit_name, clients: int(r.clients), intensive: int(r.intensive) }));
 }
 
+/**
+ * Relationships ended in the period and open at its end, per level, with median durations. Without
+ * a client-group filter the median open duration is not sorted for: sorting the ~100k open
+ * relationships cost about 60 % of this statement (0891's round); see openDurationMedian.
+ */
 export async function relationshipDurations(tx: Tx, s: ReportScope) {
   const unit = s.unitId ? sql`r.unit_id = ${s.unitId}` : sql`true`;
   const days = (until: RawBuilder<unknown>) => sql`extract(epoch from (${until} - r.started_at)) / 86400`;
   const endedIn = sql`r.ended_at >= ${start(s)} AND r.ended_at < ${end(s)}`;
-  const { rows } = await sql<{ level: string; ended: string; median_ended: unknown; open: string; median_open: unknown }>`
-    SELECT r.level,
-           count(*) FILTER (WHERE ${endedIn}) AS ended,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days(sql`r.ended_at`)}) FILTER (WHERE ${endedIn}) AS median_ended,
-           count(*) FILTER (WHERE r.ended_at IS NULL OR r.ended_at >= ${end(s)}) AS open,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days(sql`${end(s)}::timestamptz`)}) FILTER (WHERE r.ended_at IS NULL OR r.ended_at >= ${end(s)}) AS median_open
-      FROM client_relationships r ${clientJoin(s, 'r.client_id')}
-     WHERE r.county_code = ${s.countyCode} AND r.started_at < ${end(s)} AND ${unit} AND ${groupCond(s, 'c')}
-     GROUP BY r.level`.execute(tx);
+  const open = sql`r.ended_at IS NULL OR r.ended_at >= ${end(s)}`;
+  const medianOpen = s.clientGroup ? sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days(sql`${end(s)}::timestamptz`)}) FILTER (WHERE ${open})` : sql`NULL::float8`;
+  // Without a client-group filter, the covering index of 0891 in level order (no table rows, no sort by level).
+  const plans: PlannerSetting[] = s.clientGroup ? [] : ['enable_seqscan', 'enable_bitmapscan', 'enable_sort'];
+  const { rows } = await withoutPlans(tx, plans, () => sql<{ level: string; ended: string; median_ended: unknown; open: string; median_open: unknown }>`
+    WITH a AS (
+      SELECT r.level,
+             count(*) FILTER (WHERE ${endedIn}) AS ended,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days(sql`r.ended_at`)}) FILTER (WHERE ${endedIn}) AS median_ended,
+             count(*) FILTER (WHERE ${open}) AS open,
+             ${medianOpen} AS median_open
+        FROM client_relationships r ${clientJoin(s, 'r.client_id')}
+       WHERE r.county_code = ${s.countyCode} AND r.started_at < ${end(s)} AND ${unit} AND ${groupCond(s, 'c')}
+       GROUP BY r.level)
+    SELECT a.level, a.ended, a.median_ended, a.open, ${s.clientGroup ? sql`a.median_open` : sql`m.median`} AS median_open
+      FROM a ${s.clientGroup ? sql`` : openDurationMedian(s)}`.execute(tx));
   return rows.map((r) => ({ level: r.level, ended: int(r.ended), medianDaysEnded: num(r.median_ended), open: int(r.open), medianDaysOpen: num(r.median_open) }));
+}
+
+/**
+ * percentile_cont(0.5) of the open durations of level `a.level`, given their number `a.open`: the
+ * durations in ascending order are the start times in descending order, so the one or two middle
+ * values are the open relationships at known positions in start order, read from the index of 0891
+ * (OFFSET/LIMIT, no sort), and interpolated as percentile_cont does (`lo + (hi - lo) * 0.5` in double
+ * precision), so the result is the same number. In the same statement as the count, so both see one
+ * snapshot. tests/api/report-equivalence.test.ts compares it with percentile_cont.
+ */
+function openDurationMedian(s: ReportScope) {
+  const unit = s.unitId ? sql`r.unit_id = ${s.unitId}` : sql`true`;
+  const until = sql`${end(s)}::timestamptz`;
+  // Positions in ascending duration: lo = floor((n-1)/2), hi = ceil((n-1)/2) = n/2; in start order n-1-hi … n-1-lo.
+  return sql`LEFT JOIN LATERAL (
+      SELECT min(x.days) + (max(x.days) - min(x.days)) * 0.5::float8 AS median FROM (
+        SELECT (extract(epoch from (${until} - r.started_at)) / 86400)::float8 AS days FROM client_relationships r
+         WHERE r.county_code = ${s.countyCode} AND r.level = a.level AND r.started_at < ${until}
+           AND (r.ended_at IS NULL OR r.ended_at >= ${until}) AND ${unit}
+         ORDER BY r.started_at OFFSET a.open - 1 - a.open / 2 LIMIT a.open / 2 - (a.open - 1) / 2 + 1) x) m ON a.open > 0`;
 }
 
 /** Open relationships with no step on the path and no contact within `days` before the period's end. */
@@ -140,7 +182,10 @@ export async function lostContact(tx: Tx, s: ReportScope, days: number) {
   // predicate is an OR and no index condition, so without it the events of the last 90 days could
   // not be found by path_events (county_code, at) and all 1M events were read (560 ms, mostly disk).
   // Distinct (unit, client) pairs by hashing, then counted: `count(DISTINCT …)` sorted the 80k rows by name.
-  const { rows } = await withoutPlans(tx, ['enable_sort'], () => sql<{ unit_name: string; clients: string }>`
+  // No parallel plan: the worker hashed half the pairs and the leader all of them again, and built its
+  // own copies of the small hashes: 190 ms of CPU (leader 110 + worker 80) and 166 ms wall against
+  // 130 ms CPU and 133 ms wall serially at 100k clients, so under concurrent managers it only cost CPU.
+  const { rows } = await withoutPlans(tx, ['enable_sort', 'max_parallel_workers_per_gather'], () => sql<{ unit_name: string; clients: string }>`
     SELECT unit_name, count(*) AS clients FROM (
     SELECT DISTINCT coalesce(un.name, o.name) AS unit_name, r.client_id
       FROM client_relationships r
@@ -167,12 +212,15 @@ function referralBase(s: ReportScope) {
       -- lookup per referral (docs/performance.md).
       ${s.clientGroup ? sql`JOIN clients c ON c.id = r.client_id` : sql``}
       -- One hash aggregation over the period's events beats a lookup per referral (measured 2.7x on 100k referrals).
+      -- The bounds are timestamptz (the same instants as the dates in this session's TimeZone): a
+      -- date–timestamptz comparison is not leakproof, so under row-level security it was no index
+      -- condition and every referral of the county was read (≈ 30 % of the loop at 50k referrals).
       LEFT JOIN (
         SELECT e.referral_id, min(e.at) FILTER (WHERE e.status = 'requested') AS requested, min(e.at) FILTER (WHERE e.status = 'received') AS received,
                min(e.at) FILTER (WHERE e.status = 'accepted') AS accepted, min(e.at) FILTER (WHERE e.status = 'completed') AS completed
-          FROM referral_events e WHERE e.county_code = ${s.countyCode} AND e.at >= ${start(s)}
+          FROM referral_events e WHERE e.county_code = ${s.countyCode} AND e.at >= ${start(s)}::timestamptz
          GROUP BY e.referral_id) ev ON ev.referral_id = r.id
-     WHERE r.county_code = ${s.countyCode} AND r.status <> 'draft' AND r.created_at >= ${start(s)} AND r.created_at < ${end(s)}
+     WHERE r.county_code = ${s.countyCode} AND r.status <> 'draft' AND r.created_at >= ${start(s)}::timestamptz AND r.created_at < ${end(s)}::timestamptz
        AND ${unit} AND ${groupCond(s, 'c')}`;
 }
 
