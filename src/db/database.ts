@@ -73,6 +73,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPGlite(options);
 }
 
+/**
+ * Every session runs in Finnish time: `date` ↔ `timestamptz` conversions in SQL (report periods, the
+ * day summaries of 0813/0814, `now()::date`) then give the Finnish calendar day, like the
+ * application's finnishCalendarDate. In UTC an event at 00:30 on 1 December in Helsinki fell in November.
+ */
+export const SESSION_TIME_ZONE = 'Europe/Helsinki';
+const PG_SESSION_OPTIONS = `-c TimeZone=${SESSION_TIME_ZONE}`;
+
 async function openPGlite(options: OpenOptions): Promise<Database> {
   let t = Date.now();
   const lap = () => {
@@ -99,6 +107,8 @@ async function openPGlite(options: OpenOptions): Promise<Database> {
   const dialect = new PGliteDialect(pglite, undefined, { deadlineMs: 0 });
   const db = new Kysely<DB>({ dialect });
   try {
+    // The one session, before migrations (0910 rebuilds day summaries in this zone).
+    await sql`SELECT set_config('TimeZone', ${SESSION_TIME_ZONE}, false)`.execute(db);
     await migrate(db);
     openTimings.migrateMs = lap();
     if (options.prepare) await options.prepare(db);
@@ -172,7 +182,7 @@ function startCheckpoints(db: Kysely<DB>, intervalMs: number): { stop(): Promise
 }
 
 async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
-  const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
+  const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1, options: PG_SESSION_OPTIONS }) }) });
   const openTimings: OpenTimings = { engineMs: 0, migrateMs: 0, prepareMs: 0 };
   try {
     let t = Date.now();
@@ -189,6 +199,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     connectionString: url,
     max: options.poolSize ?? 10,
     statement_timeout: 30_000,
+    options: PG_SESSION_OPTIONS,
     // A request waits for a pooled connection at most this long, then gets 503 + Retry-After.
     connectionTimeoutMillis: options.queueDeadlineMs ?? DEFAULT_QUEUE_DEADLINE_MS,
   });

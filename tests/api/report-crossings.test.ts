@@ -117,6 +117,21 @@ describe(`sector crossings summary (0813, 0814) on ${process.env.POLKU_TEST_DATA
     await expectSummaryEqualsEvents('app role');
   }, 120_000);
 
+  it('counts Finnish calendar days: 00:30 on 1 November in Helsinki is November, not October', async () => {
+    const shown = await sql<{ tz: string }>`SELECT current_setting('TimeZone') AS tz`.execute(t.db);
+    expect(shown.rows[0]!.tz).toBe('Europe/Helsinki');
+    const count = async (from: string, to: string) => {
+      const res = await t.call('GET', `/api/v1/reports/interfaces?from=${from}&to=${to}`, { cookie: manager });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().cells as { from: string; to: string; handoffs: number }[]).find((c) => c.from === 'employment' && c.to === 'ngo')?.handoffs ?? 0;
+    };
+    const [octBefore, novBefore] = [await count('2026-10-01', '2026-10-31'), await count('2026-11-01', '2026-11-10')];
+    await t.db.insertInto('path_events').values(event('2026-10-31T22:30:00Z', ['employment', 'ngo'])).execute(); // 00:30 EET on 1 Nov
+    expect(await count('2026-10-01', '2026-10-31')).toBe(octBefore);
+    expect(await count('2026-11-01', '2026-11-10')).toBe(novBefore + 1);
+    await expectSummaryEqualsEvents('Finnish day');
+  }, 120_000);
+
   it('counts the events when summary rows were written under another TimeZone', async () => {
     await t.db.transaction().execute(async (tx: Tx) => {
       await sql`SELECT set_config('polku.role', 'system', true)`.execute(tx);
