@@ -130,10 +130,24 @@ export const UpdateClientRequest = z
 
 export const JoinHouseholdRequest = z.object({ withClientId: z.string().uuid(), name: z.string().trim().min(1).max(100).optional() });
 
+/** The caseload view shows a page at a time (issue 11: a worker may have hundreds of clients); the referral form's client picker asks for the largest page. */
+export const CASELOAD_PAGE_SIZE = 50;
+export const CASELOAD_MAX_PAGE_SIZE = 500;
+export const CaseloadQuery = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(CASELOAD_MAX_PAGE_SIZE).default(CASELOAD_PAGE_SIZE),
+});
+export type CaseloadQuery = z.input<typeof CaseloadQuery>;
+
 export const CaseloadResponse = z.object({
+  /** Over all of the worker's active clients, not only this page. */
   counts: z.object({ 'neuvonta-ja-ohjaus': z.number().int(), asiakasohjaus: z.number().int(), 'intensiivinen-palveluohjaus': z.number().int() }),
   intensiveLimit: z.number().int(),
   intensiveOverLimit: z.boolean(),
+  /** All active clients of the worker; `items` is page `page` of them by name, `pageSize` a page. */
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
   items: z.array(ClientListItem.extend({ startedAt: z.string() })),
 });
 export type CaseloadResponse = z.infer<typeof CaseloadResponse>;

@@ -99,6 +99,46 @@ describe('clients', () => {
     await page.context().close();
   }, 120_000);
 
+  test('a worker with more than 50 clients pages the caseload: 50 a page, previous and next, counts over all', async () => {
+    const page = await newPage(e2e.browser, e2e.server.baseUrl);
+    await login(page, 'sosiaaliohjaaja');
+    // Created through the API and ended after (the relationships, so the worker's caseload is as before).
+    const created: string[] = [];
+    for (let i = 0; i < 52; i += 1) {
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      const res = await page.request.post('/api/v1/clients', { data: { firstName: `Sivu${String(i).padStart(2, '0')}`, lastName: 'Selaintesti', birthDate: `19${60 + Math.floor(i / 28)}-03-${day}` } });
+      expect(res.status()).toBe(201);
+      created.push(((await res.json()) as { id: string }).id);
+    }
+    const first = (await (await page.request.get('/api/v1/guidance/caseload')).json()) as { total: number };
+    const pages = Math.ceil(first.total / 50);
+    expect(pages).toBeGreaterThan(1);
+
+    await page.goto('/asiakkaat');
+    const pager = page.getByRole('navigation', { name: 'Asiakaslistan sivut' });
+    await pager.getByText(`Sivu 1 / ${pages} (${first.total} asiakasta)`).waitFor();
+    expect(await page.locator('table tbody tr').count()).toBe(50);
+    expect(await pager.getByRole('button', { name: 'Edellinen sivu' }).isDisabled()).toBe(true);
+    await expectNoSeriousAxeViolations(page);
+
+    await pager.getByRole('button', { name: 'Seuraava sivu' }).click();
+    await pager.getByText(`Sivu 2 / ${pages} (${first.total} asiakasta)`).waitFor();
+    await expect.poll(() => page.locator('table tbody tr').count()).toBe(pages === 2 ? first.total - 50 : 50);
+    await expectNoSeriousAxeViolations(page);
+    // The page is in the address: a reload (or coming back from a client) shows the same page.
+    expect(new URL(page.url()).searchParams.get('sivu')).toBe('2');
+    await page.reload();
+    await pager.getByText(`Sivu 2 / ${pages} (${first.total} asiakasta)`).waitFor();
+    await pager.getByRole('button', { name: 'Edellinen sivu' }).click();
+    await pager.getByText(`Sivu 1 / ${pages} (${first.total} asiakasta)`).waitFor();
+
+    for (const id of created) {
+      const rel = (await (await page.request.get(`/api/v1/clients/${id}/relationships`)).json()) as { items: { id: string }[] };
+      for (const r of rel.items) expect((await page.request.patch(`/api/v1/clients/${id}/relationships/${r.id}`, { data: { end: true } })).status()).toBe(200);
+    }
+    await page.context().close();
+  }, 180_000);
+
   test('social services see the contact in their inbox, urgent first, and mark it received', async () => {
     const page = await newPage(e2e.browser, e2e.server.baseUrl);
     await login(page, 'sosiaalityo');

@@ -9,12 +9,13 @@ import {
   daysBetween,
   deadlineAlertDue,
   finnishDate,
+  mergeSettings,
   referralStuck,
   statutoryDeadline,
   type AlertType,
   type FollowupSettings,
 } from './followup.rules.js';
-import { requireWorker, settingsFor, toTask } from './followup.service.js';
+import { requireWorker, toTask } from './followup.service.js';
 
 export interface Alert {
   type: AlertType;
@@ -50,35 +51,51 @@ const alert = (a: Partial<Alert> & Pick<Alert, 'type' | 'title'>): Alert => ({
   ...a,
 });
 
-/** Every alert of the worker, computed fresh from the records (nothing to go stale). */
-export async function computeAlerts(tx: Tx, actor: Actor, lang: Lang, now: Date, s: FollowupSettings): Promise<Alert[]> {
+/** What the alert rules read besides the records: settings in force and the county's referral time limits (one statement). */
+export interface AlertSettings {
+  settings: FollowupSettings;
+  limits: { organization_id: string | null; not_received_days: number; not_accepted_days: number }[];
+}
+
+export async function alertSettingsFor(tx: Tx, actor: Actor): Promise<AlertSettings> {
+  const { layers, limits } = await repo.alertSettingsAndLimits(tx, actor.countyCode, actor.organizationId);
+  return { settings: mergeSettings(...layers), limits };
+}
+
+/**
+ * Every alert of the worker, computed fresh from the records (nothing to go stale). Each source query
+ * brings its client's name along, so a list of a few hundred alerts costs no extra name look-up.
+ */
+export async function computeAlerts(tx: Tx, actor: Actor, lang: Lang, now: Date, { settings: s, limits }: AlertSettings): Promise<Alert[]> {
   const today = finnishDate(now);
   const out: Alert[] = [];
 
-  for (const t of await repo.tasksOfOwner(tx, actor.userId, true)) {
-    if (t.due < today) out.push(alert({ type: 'task-overdue', title: `${T.taskOverdue[lang]}: ${t.title}`, clientId: t.client_id, since: t.due, due: t.due, refType: 'task', refId: t.id }));
+  // Sorted by due date, so the overdue ones are the first of the 500 open tasks the list would read.
+  for (const t of await repo.tasksOfOwner(tx, actor.userId, true, today)) {
+    if (t.due < today) out.push(alert({ type: 'task-overdue', title: `${T.taskOverdue[lang]}: ${t.title}`, clientId: t.client_id, clientName: t.client_name, since: t.due, due: t.due, refType: 'task', refId: t.id }));
   }
 
-  const { rows: referrals, limits } = await repo.referralsWithTimeLimits(tx, actor.userId, actor.organizationId, actor.countyCode);
-  for (const r of referrals) {
-    const own = limits.find((l) => l.organization_id === r.to_organization_id) ?? limits.find((l) => l.organization_id === null);
+  const countyLimit = limits.find((l) => l.organization_id === null);
+  for (const r of await repo.referralsWithTimeLimits(tx, actor.userId, actor.organizationId)) {
+    const own = limits.find((l) => l.organization_id === r.to_organization_id) ?? countyLimit;
+    const changed = finnishDate(new Date(r.status_changed_at));
     const stuck = referralStuck(
-      { status: r.status, statusChangedDate: finnishDate(new Date(r.status_changed_at)) },
+      { status: r.status, statusChangedDate: changed },
       today,
       { notReceivedDays: own?.not_received_days ?? s.referralNotReceivedDays, notAcceptedDays: own?.not_accepted_days ?? s.referralNotAcceptedDays },
     );
     if (!stuck) continue;
     const label = stuck === 'not-received' ? T.notReceived[lang] : T.notAccepted[lang];
-    out.push(alert({ type: 'referral-stuck', title: `${label}: ${r.service_name}`, clientId: r.client_id, since: finnishDate(new Date(r.status_changed_at)), refType: 'referral', refId: r.id }));
+    out.push(alert({ type: 'referral-stuck', title: `${label}: ${r.service_name}`, clientId: r.client_id, clientName: r.client_name, since: changed, refType: 'referral', refId: r.id }));
   }
 
-  const relationships = await repo.responsibleRelationships(tx, actor.userId);
+  const relationships = await repo.responsibleRelationships(tx, actor.userId, today);
   const intensive = relationships.filter((r) => r.level === 'intensiivinen-palveluohjaus');
   for (const r of intensive) {
     const times = [r.last_contact_at, r.last_meeting_at, r.started_at].filter(Boolean).map((d) => new Date(d as Date).getTime());
     const last = finnishDate(new Date(Math.max(...times)));
     if (daysBetween(last, today) > s.intensiveContactDays) {
-      out.push(alert({ type: 'no-contact', title: T.noContact[lang], clientId: r.client_id, since: last, due: addDays(last, s.intensiveContactDays), count: daysBetween(last, today), limit: s.intensiveContactDays }));
+      out.push(alert({ type: 'no-contact', title: T.noContact[lang], clientId: r.client_id, clientName: r.client_name, since: last, due: addDays(last, s.intensiveContactDays), count: daysBetween(last, today), limit: s.intensiveContactDays }));
     }
   }
   const intensiveClients = new Set(intensive.map((r) => r.client_id));
@@ -86,8 +103,13 @@ export async function computeAlerts(tx: Tx, actor: Actor, lang: Lang, now: Date,
     out.push(alert({ type: 'caseload-over-limit', title: T.caseload[lang], count: intensiveClients.size, limit: s.intensiveCaseloadLimit }));
   }
 
-  for (const p of await repo.overduePlanReviews(tx, [...new Set(relationships.map((r) => r.client_id))], today)) {
-    out.push(alert({ type: 'plan-review-overdue', title: T.planReview[lang], clientId: p.client_id, since: p.review_date, due: p.review_date, refType: 'plan', refId: p.id }));
+  const reviewed = new Set<string>(); // a client with two relationships to the worker is one client
+  for (const r of relationships) {
+    if (reviewed.has(r.client_id)) continue;
+    reviewed.add(r.client_id);
+    for (const p of r.overdue_reviews) {
+      out.push(alert({ type: 'plan-review-overdue', title: T.planReview[lang], clientId: r.client_id, clientName: r.client_name, since: p.review_date, due: p.review_date, refType: 'plan', refId: p.id }));
+    }
   }
 
   for (const c of await repo.openStatutoryContacts(tx, actor.userId, actor.organizationId)) {
@@ -95,17 +117,16 @@ export async function computeAlerts(tx: Tx, actor: Actor, lang: Lang, now: Date,
     for (const rule of s.statutoryDeadlines) {
       const deadline = statutoryDeadline(rule, trigger);
       if (!deadlineAlertDue(deadline, today, rule.warnDaysBefore)) continue;
-      out.push(alert({ type: 'statutory-deadline', title: rule.label[lang], clientId: c.client_id, since: trigger, due: deadline, refType: 'concern', refId: c.id }));
+      out.push(alert({ type: 'statutory-deadline', title: rule.label[lang], clientId: c.client_id, clientName: c.client_name, since: trigger, due: deadline, refType: 'concern', refId: c.id }));
     }
   }
 
-  const names = await repo.clientNames(tx, out.map((a) => a.clientId).filter((x): x is string => !!x));
-  return out.map((a) => ({ ...a, clientName: a.clientId ? (names.get(a.clientId) ?? null) : null })).sort(byUrgency);
+  return out.sort(byUrgency);
 }
 
 export async function myAlerts(tx: Tx, actor: Actor, lang: Lang, now = new Date()) {
   requireWorker(actor);
-  const items = await computeAlerts(tx, actor, lang, now, await settingsFor(tx, actor));
+  const items = await computeAlerts(tx, actor, lang, now, await alertSettingsFor(tx, actor));
   await recordAudit(tx, actor, { action: 'alert.list-own', basis: 'responsible-worker', allowed: true, details: { count: items.length } });
   return { items };
 }
@@ -114,7 +135,7 @@ export async function myAlerts(tx: Tx, actor: Actor, lang: Lang, now = new Date(
 export async function todayView(tx: Tx, actor: Actor, lang: Lang, now = new Date()) {
   requireWorker(actor);
   const today = finnishDate(now);
-  const s = await settingsFor(tx, actor);
+  const s = await alertSettingsFor(tx, actor);
   const tasks = await repo.tasksOfOwner(tx, actor.userId, true);
   const referrals = await repo.incomingReferrals(tx, actor.organizationId);
   const meetings = await repo.upcomingMeetings(tx, actor.userId, actor.organizationId, new Date(`${today}T00:00:00Z`), new Date(`${addDays(today, 29)}T00:00:00Z`));

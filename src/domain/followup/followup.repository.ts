@@ -76,9 +76,19 @@ export function findTask(tx: Tx, id: string) {
   return tx.selectFrom('followup_tasks as t').select(taskColumns).where('t.id', '=', id).executeTakeFirst();
 }
 
-export function tasksOfOwner(tx: Tx, userId: string, openOnly: boolean) {
-  let q = tx.selectFrom('followup_tasks as t').select(taskColumns).where('t.owner_user_id', '=', userId);
+/**
+ * The client's display name beside a row (as `clientNames` gives it), read in the same statement: a list
+ * of a few hundred rows then needs no second statement with an `IN` list of their client ids. Row-level
+ * security applies inside the subquery too, so a client the caller may not see gives null, as before.
+ */
+const clientNameOf = (clientId: 't.client_id' | 'f.client_id' | 'r.client_id' | 'c.client_id') =>
+  sql<string | null>`(SELECT cl.first_name || ' ' || cl.last_name FROM clients cl WHERE cl.id = ${sql.ref(clientId)})`.as('client_name');
+
+/** The worker's own tasks (open or all) in due order, each with its client's name; `dueBefore`: only those due before that date. */
+export function tasksOfOwner(tx: Tx, userId: string, openOnly: boolean, dueBefore?: string) {
+  let q = tx.selectFrom('followup_tasks as t').select(taskColumns).select(clientNameOf('t.client_id')).where('t.owner_user_id', '=', userId);
   if (openOnly) q = q.where('t.status', '=', 'open');
+  if (dueBefore) q = q.where('t.due', '<', dueBefore);
   return q.orderBy('t.due').orderBy('t.created_at').limit(500).execute();
 }
 
@@ -178,59 +188,67 @@ export async function upsertSettings(tx: Tx, countyCode: string, organizationId:
 
 // ── Alert sources ────────────────────────────────────────────────────────────
 
-/** Active relationships the worker is responsible for, with the last contact with the client. */
-export async function responsibleRelationships(tx: Tx, userId: string) {
-  return tx
-    .selectFrom('client_relationships as r')
-    .select((eb) => [
-      'r.client_id',
-      'r.level',
-      'r.started_at',
-      eb
-        .selectFrom('client_contacts as c')
-        .select((e) => e.fn.max('c.at').as('at'))
-        .whereRef('c.client_id', '=', 'r.client_id')
-        .as('last_contact_at'),
-      eb
-        .selectFrom('meetings as m')
-        .select((e) => e.fn.max('m.starts_at').as('at'))
-        .whereRef('m.client_id', '=', 'r.client_id')
-        .where('m.status', '=', 'held')
-        .as('last_meeting_at'),
-    ])
-    .where('r.responsible_user_id', '=', userId)
-    .where('r.ended_at', 'is', null)
-    .execute();
+/**
+ * Active relationships the worker is responsible for, with what the alert rules need of each, in one
+ * statement (before: two, the second with an `IN` list of every client id): the client's plans whose
+ * review date is before `today` (a JSON list, usually empty: a client has at most one plan, 0300); for
+ * intensive case management only, the last contact and the last held meeting (the no-contact rule reads
+ * them for nobody else); the client's name where one of those alerts can name it.
+ */
+export async function responsibleRelationships(tx: Tx, userId: string, today: string) {
+  const { rows } = await sql<{
+    client_id: string;
+    level: string;
+    started_at: Date;
+    client_name: string | null;
+    last_contact_at: Date | null;
+    last_meeting_at: Date | null;
+    overdue_reviews: { id: string; review_date: string }[];
+  }>`
+    SELECT r.client_id, r.level, r.started_at,
+           CASE WHEN r.level = 'intensiivinen-palveluohjaus' OR rv.list IS NOT NULL
+                THEN (SELECT cl.first_name || ' ' || cl.last_name FROM clients cl WHERE cl.id = r.client_id) END AS client_name,
+           CASE WHEN r.level = 'intensiivinen-palveluohjaus'
+                THEN (SELECT max(c.at) FROM client_contacts c WHERE c.client_id = r.client_id) END AS last_contact_at,
+           CASE WHEN r.level = 'intensiivinen-palveluohjaus'
+                THEN (SELECT max(m.starts_at) FROM meetings m WHERE m.client_id = r.client_id AND m.status = 'held') END AS last_meeting_at,
+           coalesce(rv.list, '[]') AS overdue_reviews
+      FROM client_relationships r
+      LEFT JOIN LATERAL (
+        SELECT json_agg(json_build_object('id', p.id, 'review_date', p.review_date) ORDER BY p.id) AS list
+          FROM client_plan_members pm JOIN client_plans p ON p.id = pm.plan_id
+         WHERE pm.client_id = r.client_id AND p.review_date < ${today}) rv ON true
+     WHERE r.responsible_user_id = ${userId} AND r.ended_at IS NULL`.execute(tx);
+  return rows;
 }
 
-/** Plans whose review date has passed, of the clients the worker is responsible for. */
-export async function overduePlanReviews(tx: Tx, clientIds: string[], today: string) {
-  if (clientIds.length === 0) return [];
-  return tx
-    .selectFrom('client_plans as p')
-    .innerJoin('client_plan_members as pm', 'pm.plan_id', 'p.id')
-    .select(['p.id', 'pm.client_id', 'p.review_date'])
-    .where('pm.client_id', 'in', clientIds)
-    .where('p.review_date', '<', today)
-    .execute();
+/**
+ * The follow-up settings layers in force (county first, then the organisation's own override) and the
+ * county's referral time limits, in one statement: both are small and read on every alert list.
+ */
+export async function alertSettingsAndLimits(tx: Tx, countyCode: string, organizationId: string) {
+  const r = await sql<{ layers: Partial<FollowupSettings>[]; limits: { organization_id: string | null; not_received_days: number; not_accepted_days: number }[] }>`
+    SELECT
+      (SELECT coalesce(json_agg(s.settings ORDER BY s.organization_id IS NOT NULL), '[]')
+         FROM followup_settings s
+        WHERE s.county_code = ${countyCode} AND (s.organization_id IS NULL OR s.organization_id = ${organizationId})) AS layers,
+      (SELECT coalesce(json_agg(json_build_object('organization_id', l.organization_id, 'not_received_days', l.not_received_days, 'not_accepted_days', l.not_accepted_days)), '[]')
+         FROM referral_time_limits l
+        WHERE l.county_code = ${countyCode}) AS limits`.execute(tx);
+  return r.rows[0]!;
 }
 
 /** Open referrals sent by the worker, or waiting in the worker's organisation, in a status that has a time limit. */
-export async function referralsWithTimeLimits(tx: Tx, userId: string, organizationId: string, countyCode: string) {
-  const rows = await tx
+export function referralsWithTimeLimits(tx: Tx, userId: string, organizationId: string) {
+  return tx
     .selectFrom('referrals as f')
     .select(['f.id', 'f.client_id', 'f.status', 'f.status_changed_at', 'f.service_name', 'f.to_organization_id', 'f.from_user_id', 'f.urgency'])
+    .select(clientNameOf('f.client_id'))
     .where('f.status', 'in', ['requested', 'received'])
     .where((eb) => eb.or([eb('f.from_user_id', '=', userId), eb('f.to_organization_id', '=', organizationId)]))
     .orderBy('f.status_changed_at')
     .limit(200)
     .execute();
-  const limits = await tx
-    .selectFrom('referral_time_limits')
-    .select(['organization_id', 'not_received_days', 'not_accepted_days'])
-    .where('county_code', '=', countyCode)
-    .execute();
-  return { rows, limits };
 }
 
 /** Incoming referrals to the worker's organisation that nobody has accepted yet. */
@@ -251,6 +269,7 @@ export function openStatutoryContacts(tx: Tx, userId: string, organizationId: st
   return tx
     .selectFrom('concerns as c')
     .select(['c.id', 'c.client_id', 'c.at', 'c.received_at', 'c.status'])
+    .select(clientNameOf('c.client_id'))
     .where('c.to_organization_id', '=', organizationId)
     .where('c.route', 'in', ['shl35-consent', 'shl35-duty'])
     .where((eb) => eb.or([eb('c.status', '=', 'sent'), eb('c.received_by', '=', userId)]))

@@ -15,7 +15,7 @@ export function requireWorker(actor: Actor) {
   if (!isProfessional(actor.role)) throw forbidden();
 }
 
-export function toTask(r: TaskRow, today: string, names: Map<string, string>) {
+export function toTask(r: TaskRow, today: string, names: ReadonlyMap<string, string | null>) {
   return {
     id: r.id,
     title: r.title,
@@ -42,7 +42,7 @@ export async function settingsFor(tx: Tx, actor: Actor): Promise<FollowupSetting
 export async function myTasks(tx: Tx, actor: Actor, status: 'open' | 'all', now = new Date()) {
   requireWorker(actor);
   const rows = await repo.tasksOfOwner(tx, actor.userId, status === 'open');
-  const names = await repo.clientNames(tx, rows.map((r) => r.client_id));
+  const names = new Map(rows.map((r) => [r.client_id, r.client_name])); // read with the tasks, no second statement
   await recordAudit(tx, actor, { action: 'task.list-own', basis: 'task-owner', allowed: true, details: { count: rows.length } });
   const today = finnishDate(now);
   return { items: rows.map((r) => toTask(r, today, names)) };

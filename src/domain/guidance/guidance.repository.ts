@@ -40,19 +40,47 @@ export async function countyOfMunicipality(tx: Tx, code: string): Promise<string
   return row?.county_code ?? null;
 }
 
-/** The worker's active clients (as the responsible worker), for the caseload view. */
-export async function caseloadRows(tx: Tx, userId: string) {
-  return tx
-    .selectFrom('client_relationships as r')
-    .innerJoin('clients as c', 'c.id', 'r.client_id')
-    .leftJoin('municipalities as m', 'm.code', 'c.municipality_code')
-    .select(['c.id', 'c.first_name', 'c.last_name', 'c.birth_date', 'c.identity_code', 'm.name_fi as municipality_name', 'r.level', 'r.started_at'])
-    .select(sql<string | null>`(SELECT a.segment FROM assessments a WHERE a.client_id = c.id ORDER BY a.at DESC LIMIT 1)`.as('segment'))
-    .where('r.responsible_user_id', '=', userId)
-    .where('r.ended_at', 'is', null)
-    .orderBy('c.last_name')
-    .orderBy('c.first_name')
-    .execute();
+export interface CaseloadRow {
+  id: string;
+  first_name: string;
+  last_name: string;
+  birth_date: string;
+  identity_code: string | null;
+  municipality_name: string | null;
+  level: string;
+  started_at: Date;
+  segment: string | null;
+}
+
+/**
+ * One page of the worker's active clients (as the responsible worker) by name, and the counts by level
+ * over all of them, in one statement. The count row is always there, so an empty page still answers
+ * the totals; the latest assessment's segment is read for the page's rows only.
+ */
+export async function caseloadPage(tx: Tx, userId: string, offset: number, limit: number) {
+  const { rows } = await sql<CaseloadRow & { total: number; advice: number; guidance: number; intensive: number; id: string | null }>`
+    WITH mine AS (
+      SELECT c.id, c.first_name, c.last_name, c.birth_date, c.identity_code, c.municipality_code, r.level, r.started_at
+        FROM client_relationships r JOIN clients c ON c.id = r.client_id
+       WHERE r.responsible_user_id = ${userId} AND r.ended_at IS NULL)
+    SELECT n.total, n.advice, n.guidance, n.intensive, p.*
+      FROM (SELECT count(*) AS total,
+                   count(*) FILTER (WHERE level = 'neuvonta-ja-ohjaus') AS advice,
+                   count(*) FILTER (WHERE level = 'asiakasohjaus') AS guidance,
+                   count(*) FILTER (WHERE level = 'intensiivinen-palveluohjaus') AS intensive
+              FROM mine) n
+      LEFT JOIN LATERAL (
+        SELECT k.id, k.first_name, k.last_name, k.birth_date, k.identity_code, m.name_fi AS municipality_name, k.level, k.started_at,
+               (SELECT a.segment FROM assessments a WHERE a.client_id = k.id ORDER BY a.at DESC LIMIT 1) AS segment
+          FROM (SELECT * FROM mine ORDER BY last_name, first_name, id LIMIT ${limit} OFFSET ${offset}) k
+          LEFT JOIN municipalities m ON m.code = k.municipality_code) p ON true
+     ORDER BY p.last_name, p.first_name, p.id`.execute(tx);
+  const first = rows[0]!;
+  return {
+    total: Number(first.total),
+    counts: { 'neuvonta-ja-ohjaus': Number(first.advice), asiakasohjaus: Number(first.guidance), 'intensiivinen-palveluohjaus': Number(first.intensive) },
+    rows: rows.filter((r): r is typeof r & { id: string } => r.id !== null) as CaseloadRow[],
+  };
 }
 
 /** What the client has said about their needs: the latest concerns and self-assessment words. */

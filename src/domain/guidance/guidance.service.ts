@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Tx } from '../../db/schema.js';
-import type { CaseloadResponse, ProfileInput } from '../../contracts/clients.contracts.js';
+import { CASELOAD_PAGE_SIZE, type CaseloadResponse, type ProfileInput } from '../../contracts/clients.contracts.js';
 import type { RecommendationRequest, RecommendationResponse } from '../../contracts/guidance.contracts.js';
 import { requireClientAccess } from '../access/index.js';
 import { assessmentsOf, latestLifeSituation, lifeAreasFor } from '../assessment/index.js';
@@ -220,17 +220,21 @@ export async function recommendForClient(tx: Tx, actor: Actor, clientId: string,
   );
 }
 
-/** The worker's active clients by guidance level, with the 40-client check for intensive case management. */
-export async function caseload(tx: Tx, actor: Actor): Promise<CaseloadResponse> {
+/**
+ * The worker's active clients by guidance level, with the 40-client check for intensive case management:
+ * the counts over all of them, the list a page at a time by name. One audit row for the page shown.
+ */
+export async function caseload(tx: Tx, actor: Actor, page = 1, pageSize = CASELOAD_PAGE_SIZE): Promise<CaseloadResponse> {
   requireProfessional(actor);
-  const rows = await repo.caseloadRows(tx, actor.userId);
-  await recordAudit(tx, actor, { action: 'client.caseload', basis: 'client-relationship', allowed: true, details: { count: rows.length } });
-  const counts = { 'neuvonta-ja-ohjaus': 0, asiakasohjaus: 0, 'intensiivinen-palveluohjaus': 0 };
-  for (const r of rows) counts[r.level as GuidanceLevel] += 1;
+  const { total, counts, rows } = await repo.caseloadPage(tx, actor.userId, (page - 1) * pageSize, pageSize);
+  await recordAudit(tx, actor, { action: 'client.caseload', basis: 'client-relationship', allowed: true, details: { count: rows.length, total, page } });
   return {
     counts,
     intensiveLimit: INTENSIVE_CASELOAD_LIMIT,
     intensiveOverLimit: counts['intensiivinen-palveluohjaus'] > INTENSIVE_CASELOAD_LIMIT,
+    total,
+    page,
+    pageSize,
     items: rows.map((r) => ({ ...toListItem(r), startedAt: new Date(r.started_at).toISOString() })),
   };
 }

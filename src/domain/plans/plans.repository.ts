@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Tx } from '../../db/schema.js';
 import type { PlanActionLink, PlanContent } from '../../contracts/plans.contracts.js';
@@ -33,7 +34,14 @@ export async function loadPlanRows(tx: Tx, planId: string) {
     .selectAll('p')
     .select(['o.name as organization_name', 'o.sector as organization_sector', 'u.display_name as updated_by_name'])
     .select((eb) => [
-      jsonArrayFrom(eb.selectFrom('client_plan_members as m').select('m.client_id').whereRef('m.plan_id', '=', 'p.id')).as('members'),
+      // The member's name with it (null when not visible), so the plan's label needs no look-up of its own.
+      jsonArrayFrom(
+        eb
+          .selectFrom('client_plan_members as m')
+          .select('m.client_id')
+          .select(sql<string | null>`(SELECT c.first_name || ' ' || c.last_name FROM clients c WHERE c.id = m.client_id)`.as('name'))
+          .whereRef('m.plan_id', '=', 'p.id'),
+      ).as('members'),
       jsonArrayFrom(eb.selectFrom('plan_goals as g').select(['g.id', 'g.term', 'g.text']).whereRef('g.plan_id', '=', 'p.id').orderBy('g.position')).as('goals'),
       jsonArrayFrom(
         eb.selectFrom('plan_services as s').select(['s.id', 's.service_id', 's.name', 's.provider_name']).whereRef('s.plan_id', '=', 'p.id').orderBy('s.position'),
@@ -64,6 +72,7 @@ export async function loadPlanRows(tx: Tx, planId: string) {
   return {
     plan: { ...plan, review_date: isoDate(plan.review_date) },
     members: members.map((m) => m.client_id),
+    memberNames: new Map(members.flatMap((m) => (m.name === null ? [] : [[m.client_id, m.name] as const]))),
     goals,
     actions: actions.map((a) => ({ ...a, starts_at: isoDate(a.starts_at), due: isoDate(a.due) })),
     services,
@@ -292,49 +301,36 @@ export async function clientNames(tx: Tx, ids: string[]) {
 /**
  * What other modules link to the plan's actions, for one client only (a family plan's other members'
  * tasks, steps and referrals are left out): follow-up tasks and meeting decisions, school-absence steps
- * (0831) and referrals. Sequential on purpose: one transaction is one connection.
+ * (0831) and referrals. One statement: the three lists as one `UNION ALL`, each in its own order (tasks
+ * by due date, steps by the day done, referrals by the last status change; then by id).
  */
 export async function actionLinks(tx: Tx, clientId: string, actionIds: string[], opts: { includeSchool: boolean }): Promise<Map<string, PlanActionLink[]>> {
   const links = new Map<string, PlanActionLink[]>();
   if (actionIds.length === 0) return links;
-  const add = (actionId: string | null, link: PlanActionLink) => {
-    if (actionId) links.set(actionId, [...(links.get(actionId) ?? []), link]);
-  };
-  const tasks = await tx
-    .selectFrom('followup_tasks as t')
-    .leftJoin('meetings as m', (j) => j.onRef('m.id', '=', 't.meeting_id').onRef('m.client_id', '=', 't.client_id'))
-    .select(['t.id', 't.title', 't.status', 't.due', 't.meeting_id', 't.plan_action_id', 'm.starts_at as meeting_at'])
-    .where('t.client_id', '=', clientId)
-    .where('t.plan_action_id', 'in', actionIds)
-    .orderBy('t.due')
-    .orderBy('t.id')
-    .execute();
-  for (const t of tasks) {
-    const decision = t.meeting_id !== null && t.meeting_at !== null;
-    add(t.plan_action_id, {
-      kind: decision ? 'meeting-decision' : 'task', id: t.id, title: t.title, status: t.status,
-      date: isoDate(t.due), meetingId: decision ? t.meeting_id : null,
-    });
-  }
-  const steps = !opts.includeSchool ? [] : await tx
-    .selectFrom('absence_steps')
-    .select(['id', 'code', 'done_on', 'plan_action_id'])
-    .where('client_id', '=', clientId)
-    .where('plan_action_id', 'in', actionIds)
-    .orderBy('done_on')
-    .orderBy('id')
-    .execute();
-  for (const s of steps) add(s.plan_action_id, { kind: 'absence-step', id: s.id, title: s.code, status: 'done', date: isoDate(s.done_on), meetingId: null });
-  const referrals = await tx
-    .selectFrom('referrals')
-    .select(['id', 'service_name', 'status', 'status_changed_at', 'plan_action_id'])
-    .where('client_id', '=', clientId)
-    .where('plan_action_id', 'in', actionIds)
-    .orderBy('status_changed_at')
-    .orderBy('id')
-    .execute();
-  for (const r of referrals) {
-    add(r.plan_action_id, { kind: 'referral', id: r.id, title: r.service_name, status: r.status, date: isoDate(r.status_changed_at), meetingId: null });
+  const ids = sql.join(actionIds);
+  const steps = opts.includeSchool
+    ? sql`UNION ALL
+      SELECT 2, s.id, s.code, 'done', s.done_on, NULL, NULL, NULL, s.plan_action_id
+        FROM absence_steps s WHERE s.client_id = ${clientId} AND s.plan_action_id IN (${ids})`
+    : sql``;
+  const { rows } = await sql<{ src: number; id: string; title: string; status: string; day: string | null; at: Date | null; meeting_id: string | null; meeting_at: Date | null; plan_action_id: string }>`
+    SELECT 1 AS src, t.id, t.title, t.status, t.due AS day, NULL::timestamptz AS at, t.meeting_id, m.starts_at AS meeting_at, t.plan_action_id
+      FROM followup_tasks t LEFT JOIN meetings m ON m.id = t.meeting_id AND m.client_id = t.client_id
+     WHERE t.client_id = ${clientId} AND t.plan_action_id IN (${ids})
+    ${steps}
+    UNION ALL
+    SELECT 3, r.id, r.service_name, r.status, NULL, r.status_changed_at, NULL, NULL, r.plan_action_id
+      FROM referrals r WHERE r.client_id = ${clientId} AND r.plan_action_id IN (${ids})
+    ORDER BY src, day, at, id`.execute(tx);
+  for (const r of rows) {
+    const decision = r.src === 1 && r.meeting_id !== null && r.meeting_at !== null;
+    const link: PlanActionLink =
+      r.src === 1
+        ? { kind: decision ? 'meeting-decision' : 'task', id: r.id, title: r.title, status: r.status, date: isoDate(r.day), meetingId: decision ? r.meeting_id : null }
+        : r.src === 2
+          ? { kind: 'absence-step', id: r.id, title: r.title, status: 'done', date: isoDate(r.day), meetingId: null }
+          : { kind: 'referral', id: r.id, title: r.title, status: r.status, date: isoDate(r.at), meetingId: null };
+    links.set(r.plan_action_id, [...(links.get(r.plan_action_id) ?? []), link]);
   }
   return links;
 }

@@ -53,8 +53,7 @@ async function planIdOf(tx: Tx, clientId: string): Promise<string> {
 /** The plan as it is now; members' names label the client participant. */
 export async function loadPlan(tx: Tx, planId: string, now = new Date()): Promise<Plan> {
   const rows = await repo.loadPlanRows(tx, planId);
-  const names = await repo.clientNames(tx, rows.members);
-  return toPlanView(rows, rows.members.map((id) => names.get(id) ?? '').join(', '), todayIso(now));
+  return toPlanView(rows, rows.members.map((id) => rows.memberNames.get(id) ?? '').join(', '), todayIso(now));
 }
 
 export async function getPlan(tx: Tx, actor: Actor, clientId: string): Promise<Plan> {

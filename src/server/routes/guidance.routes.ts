@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseloadResponse, IdParams } from '../../contracts/clients.contracts.js';
+import { CaseloadQuery, CaseloadResponse, IdParams } from '../../contracts/clients.contracts.js';
 import { RecommendationRequest, RecommendationResponse } from '../../contracts/guidance.contracts.js';
 // The guidance module's index.ts exports its pure rules; its use cases live in guidance.service.
 import { caseload, recommend, recommendForClient } from '../../domain/guidance/guidance.service.js';
@@ -31,10 +31,11 @@ export const guidanceRoutes: AnyRoute[] = [
   defineRoute({
     method: 'GET',
     url: '/api/v1/guidance/caseload',
-    summary: 'The caller’s active clients by guidance level, with the 40-client limit of intensive case management',
+    summary: 'The caller’s active clients by guidance level, with the 40-client limit of intensive case management; the list a page at a time by name (?page=, ?pageSize= default 50, at most 500)',
     tags: ['guidance'],
     auth: 'professional',
+    query: CaseloadQuery,
     response: CaseloadResponse,
-    handler: ({ actor, tx }) => tx((t) => caseload(t, actor)),
+    handler: ({ actor, query, tx }) => tx((t) => caseload(t, actor, query.page, query.pageSize)),
   }),
 ];

@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { ClientListItem } from '../../../contracts/clients.contracts.js';
 import { Button, Card, EmptyState, ErrorMessage, LoadingState, PageHeader, Table, TextField, type TableColumn } from '../../ui/index.js';
 import { useCurrentUser } from '../../app/auth.js';
@@ -30,13 +30,37 @@ function SearchResults({ q }: { q: string }) {
   return <Table caption={t('search.results')} columns={columns} rows={search.data.items} rowKey={(c) => c.id} />;
 }
 
+function CaseloadPager({ page, pages, total, onPage }: { page: number; pages: number; total: number; onPage: (page: number) => void }) {
+  const { t } = useTranslation('clients');
+  return (
+    <nav className="caseload-pager" aria-label={t('caseload.pages')}>
+      <Button onClick={() => onPage(page - 1)} disabled={page <= 1}>
+        {t('caseload.previous')}
+      </Button>
+      <span aria-live="polite">{t('caseload.page', { page, pages, total })}</span>
+      <Button onClick={() => onPage(page + 1)} disabled={page >= pages}>
+        {t('caseload.next')}
+      </Button>
+    </nav>
+  );
+}
+
 function Caseload() {
   const { t } = useTranslation('clients');
   const columns = useColumns();
-  const caseload = useCaseload();
+  // The page is in the address (?sivu=2), so coming back from a client returns to the same page.
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Math.floor(Number(params.get('sivu'))) || 1);
+  const setPage = (p: number) => setParams(p > 1 ? { sivu: String(p) } : {});
+  const caseload = useCaseload(page);
+  const pages = caseload.data ? Math.max(1, Math.ceil(caseload.data.total / caseload.data.pageSize)) : 1;
+  const pastEnd = !!caseload.data && !caseload.isPlaceholderData && page > pages; // clients moved away since the page was chosen
+  useEffect(() => {
+    if (pastEnd) setParams(pages > 1 ? { sivu: String(pages) } : {}, { replace: true });
+  }, [pastEnd, pages, setParams]);
   if (caseload.isPending) return <LoadingState />;
   if (caseload.isError) return <ErrorMessage error={caseload.error} onRetry={() => void caseload.refetch()} />;
-  const { counts, intensiveLimit, intensiveOverLimit, items } = caseload.data;
+  const { counts, intensiveLimit, intensiveOverLimit, items, total } = caseload.data;
   return (
     <Card title={t('caseload.title')}>
       <ul className="level-counts">
@@ -52,7 +76,14 @@ function Caseload() {
           {t('caseload.warning', { count: counts['intensiivinen-palveluohjaus'], limit: intensiveLimit })}
         </p>
       )}
-      {items.length === 0 ? <EmptyState title={t('caseload.empty')} /> : <Table caption={t('caseload.caption')} hideCaption columns={columns} rows={items} rowKey={(c) => c.id} />}
+      {total === 0 ? (
+        <EmptyState title={t('caseload.empty')} />
+      ) : (
+        <>
+          <Table caption={pages > 1 ? t('caseload.captionPage', { page, pages }) : t('caseload.caption')} hideCaption columns={columns} rows={items} rowKey={(c) => c.id} />
+          {pages > 1 && <CaseloadPager page={page} pages={pages} total={total} onPage={setPage} />}
+        </>
+      )}
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.js';
 import type {
   AssessmentHistory,
@@ -21,6 +21,7 @@ export const clientKeys = {
   all: ['clients'] as const,
   search: (q: string) => ['clients', 'search', q] as const,
   caseload: ['clients', 'caseload'] as const,
+  caseloadPage: (page: number) => ['clients', 'caseload', page] as const,
   detail: (id: string) => ['clients', id] as const,
   concerns: (id: string) => ['clients', id, 'concerns'] as const,
   self: (id: string) => ['clients', id, 'self-assessments'] as const,
@@ -36,7 +37,9 @@ export interface LifeAreas {
 
 export const useClientSearch = (q: string) =>
   useQuery({ queryKey: clientKeys.search(q), queryFn: () => api.get<{ items: ClientListItem[] }>(`/clients?q=${encodeURIComponent(q)}`), enabled: q.trim().length > 0 });
-export const useCaseload = () => useQuery({ queryKey: clientKeys.caseload, queryFn: () => api.get<CaseloadResponse>('/guidance/caseload') });
+/** One page of the caseload (the server's page size); the previous page stays on screen while the next loads. */
+export const useCaseload = (page: number) =>
+  useQuery({ queryKey: clientKeys.caseloadPage(page), queryFn: () => api.get<CaseloadResponse>(`/guidance/caseload?page=${page}`), placeholderData: keepPreviousData });
 export const useClient = (id: string) => useQuery({ queryKey: clientKeys.detail(id), queryFn: () => api.get<ClientDetail>(`/clients/${id}`) });
 export const useClientConcerns = (id: string) => useQuery({ queryKey: clientKeys.concerns(id), queryFn: () => api.get<{ items: Concern[] }>(`/clients/${id}/concerns`) });
 export const useSelfAssessments = (id: string) => useQuery({ queryKey: clientKeys.self(id), queryFn: () => api.get<SelfAssessmentHistory>(`/clients/${id}/self-assessments`) });

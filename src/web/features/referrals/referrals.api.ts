@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.js';
 import type { CreateReferralRequest, ReferralDetail, ReferralList, ReferralStatus } from '../../../contracts/referrals.contracts.js';
 import type { ServiceSearchResult } from '../../../contracts/catalog.contracts.js';
-import type { CaseloadResponse } from '../../../contracts/clients.contracts.js';
+import { CASELOAD_MAX_PAGE_SIZE, type CaseloadResponse } from '../../../contracts/clients.contracts.js';
 
 export const referralKeys = {
   box: (box: 'incoming' | 'outgoing') => ['referrals', 'box', box] as const,
@@ -12,7 +12,9 @@ export const referralKeys = {
 export const useInbox = (box: 'incoming' | 'outgoing') =>
   useQuery({ queryKey: referralKeys.box(box), queryFn: () => api.get<ReferralList>(`/referrals?box=${box}`) });
 export const useReferral = (id: string) => useQuery({ queryKey: referralKeys.detail(id), queryFn: () => api.get<ReferralDetail>(`/referrals/${id}`) });
-export const useCaseload = () => useQuery({ queryKey: ['guidance', 'caseload'], queryFn: () => api.get<CaseloadResponse>('/guidance/caseload') });
+/** Every own client for the form's client picker: the largest page the caseload gives (the view itself pages by 50). */
+export const useCaseload = () =>
+  useQuery({ queryKey: ['guidance', 'caseload', 'all'], queryFn: () => api.get<CaseloadResponse>(`/guidance/caseload?pageSize=${CASELOAD_MAX_PAGE_SIZE}`) });
 export const useServiceSearch = (q: string) =>
   useQuery({ queryKey: ['services', 'search', q], queryFn: () => api.get<ServiceSearchResult>(`/services?q=${encodeURIComponent(q)}`), enabled: q.trim().length >= 2 });
 
