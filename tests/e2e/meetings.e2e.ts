@@ -27,7 +27,15 @@ describe('network meetings and the today view', () => {
     // Prepare with the client.
     await page.goto('/verkostopalaverit/uusi');
     await heading(page, 'Valmistele palaveri asiakkaan kanssa').waitFor();
-    await page.getByLabel('Asiakas', { exact: true }).selectOption({ label: 'Anni Virtanen' });
+    await page.locator('option', { hasText: 'Anni Virtanen' }).waitFor({ state: 'attached' });
+    // The chosen client shows at once, in the change event's own task (not the old one until the router renders).
+    const shown = await page.getByLabel('Asiakas', { exact: true }).evaluate((el: HTMLSelectElement) => {
+      const anni = [...el.options].find((o) => o.text === 'Anni Virtanen')!;
+      el.value = anni.value;
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+      return el.value === anni.value;
+    });
+    expect(shown).toBe(true);
     await page.getByLabel('Paikka', { exact: true }).waitFor();
     await expectNoSeriousAxeViolations(page);
     const today = finnishCalendarDate();

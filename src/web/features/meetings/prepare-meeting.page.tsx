@@ -18,6 +18,14 @@ export function PrepareMeetingPage() {
   const { t } = useTranslation('meetings');
   const [params, setParams] = useSearchParams();
   const clientId = params.get('asiakas') ?? '';
+  // The router renders a URL change later, in a transition; until then a select bound to the URL alone
+  // would show the previous client. The choice shows at once and the URL takes over when it has caught up.
+  const [picked, setPicked] = useState<string | null>(null);
+  useEffect(() => setPicked(null), [clientId]);
+  const pick = (id: string) => {
+    setPicked(id);
+    setParams(id ? { asiakas: id } : {});
+  };
   const clients = useMeetingClients();
   const defaults = useMeetingDefaults(clientId);
   return (
@@ -26,7 +34,7 @@ export function PrepareMeetingPage() {
       {clients.error && <ErrorMessage error={clients.error} />}
       <Field label={t('prepare.client')}>
         {(control) => (
-          <select className="input" {...control} value={clientId} onChange={(e) => setParams(e.target.value ? { asiakas: e.target.value } : {})}>
+          <select className="input" {...control} value={picked ?? clientId} onChange={(e) => pick(e.target.value)}>
             <option value="">{t('prepare.chooseClient')}</option>
             {clients.data?.items.map((c) => (
               <option key={c.id} value={c.id}>
