@@ -3,7 +3,8 @@
  * referral time limits in one statement, and the overdue plan reviews with the relationships (issue 11,
  * request path). These tests keep the previous statements and the previous `computeAlerts` as the
  * reference and check that every demo worker gets exactly the same alerts and tasks on several days,
- * on both engines.
+ * on both engines. One intended difference: stuck referrals in the organisation's shared inbox became
+ * one alert with their number (`withInboxGrouped` applies that to the previous answer).
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -147,6 +148,23 @@ const reference = {
 
 /** The alerts in urgency order; within one type and date the previous statements had no defined order, so ties are ordered by their reference. */
 const canonical = (alerts: Alert[]) => [...alerts].sort((a, b) => byUrgency(a, b) || `${a.refId}${a.clientId}${a.title}`.localeCompare(`${b.refId}${b.clientId}${b.title}`));
+/**
+ * What the previous alerts become now that stuck referrals in the organisation's shared inbox (not sent by
+ * the worker) are one alert with their number: the referrals the worker sent keep one alert each.
+ */
+async function withInboxGrouped(tx: Tx, actor: Actor, before: Alert[]): Promise<Alert[]> {
+  const ids = before.filter((a) => a.type === 'referral-stuck').map((a) => a.refId!);
+  const sent = new Set(ids.length ? (await tx.selectFrom('referrals').select('id').where('id', 'in', ids).where('from_user_id', '=', actor.userId).execute()).map((r) => r.id) : []);
+  const inbox = before.filter((a) => a.type === 'referral-stuck' && !sent.has(a.refId!));
+  if (inbox.length === 0) return before;
+  const n = inbox.length;
+  const grouped: Alert = {
+    type: 'referral-stuck', title: n === 1 ? 'Organisaationne saapuneissa lähetteissä yksi odottaa yli määräajan' : `Organisaationne saapuneissa lähetteissä ${n} odottaa yli määräajan`,
+    clientId: null, clientName: null, since: inbox.map((a) => a.since!).sort()[0]!, due: null, refType: 'referral-inbox', refId: null, count: n, limit: null,
+  };
+  return [...before.filter((a) => !inbox.includes(a)), grouped];
+}
+
 const DAYS = [0, 45, 400].map((d) => new Date(TEST_TODAY.getTime() + d * 86_400_000));
 
 beforeAll(async () => {
@@ -184,12 +202,14 @@ describe(`alerts and own tasks, new statements against the previous ones, on ${p
   it('every demo worker gets the same alerts on three days, and every alert source contributes', async () => {
     const seen = new Set<string>();
     let compared = 0;
+    let grouped = 0;
     for (const actor of actors) {
       for (const now of DAYS) {
         const [before, after] = await inTransaction(t.database.db, actor, async (tx) => [
-          await reference.computeAlerts(tx, actor, now, await settingsFor(tx, actor)),
+          await withInboxGrouped(tx, actor, await reference.computeAlerts(tx, actor, now, await settingsFor(tx, actor))),
           await computeAlerts(tx, actor, 'fi', now, await alertSettingsFor(tx, actor)),
         ]);
+        grouped += after.filter((a) => a.refType === 'referral-inbox').length;
         expect([...after].sort(byUrgency), `${actor.username} ${now.toISOString()}`).toEqual(after);
         expect(canonical(after), `${actor.username} ${now.toISOString()}`).toEqual(canonical(before));
         for (const a of before) seen.add(a.type);
@@ -197,6 +217,7 @@ describe(`alerts and own tasks, new statements against the previous ones, on ${p
       }
     }
     expect(compared).toBeGreaterThan(20);
+    expect(grouped, 'some worker has stuck referrals in the shared inbox').toBeGreaterThan(0);
     for (const type of ['task-overdue', 'referral-stuck', 'no-contact', 'plan-review-overdue']) expect([...seen]).toContain(type);
   });
 

@@ -53,6 +53,23 @@ describe(`follow-up on ${process.env.POLKU_TEST_DATABASE === 'postgres' ? 'Postg
     for (const ty of types) expect(['task-overdue', 'referral-stuck', 'no-contact', 'plan-review-overdue', 'caseload-over-limit', 'statutory-deadline']).toContain(ty);
   });
 
+  it('shows stuck referrals of the shared inbox as one alert with their number, and those the worker sent one by one', async () => {
+    const me = await t.db.selectFrom('users').select(['id', 'organization_id']).where('username', '=', 'ohjaaja').executeTakeFirstOrThrow();
+    const longAgo = new Date(Date.now() - 60 * 86_400_000).toISOString();
+    const incoming = await t.db.selectFrom('referrals').select('id').where('to_organization_id', '=', me.organization_id).where('from_user_id', 'is distinct from', me.id).orderBy('id').limit(2).execute();
+    const sent = await t.db.selectFrom('referrals').select('id').where('from_user_id', '=', me.id).orderBy('id').limit(1).execute();
+    expect(incoming.length).toBe(2);
+    expect(sent.length).toBe(1);
+    await t.db.updateTable('referrals').set({ status: 'requested', status_changed_at: longAgo }).where('id', 'in', [...incoming, ...sent].map((r) => r.id)).execute();
+    const alerts = (await t.call('GET', '/api/v1/me/alerts', { cookie: cookies.ohjaaja })).json().items as (AlertItem & { refType: string | null; refId: string | null; title: string })[];
+    const inbox = alerts.filter((a) => a.refType === 'referral-inbox');
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0]!.count).toBeGreaterThanOrEqual(2);
+    expect(inbox[0]!.title).toContain('odottaa yli määräajan');
+    expect(alerts.filter((a) => incoming.some((r) => r.id === a.refId))).toHaveLength(0);
+    expect(alerts.filter((a) => a.type === 'referral-stuck' && a.refId === sent[0]!.id)).toHaveLength(1);
+  });
+
   it('raises caseload-over-limit when a worker is responsible for more than 40 intensive clients, and stops after the limit is configured', async () => {
     const keusote = await t.db.selectFrom('organizations').select('id').where('key', '=', 'keusote').executeTakeFirstOrThrow();
     const county = (await t.db.selectFrom('organizations').select('county_code').where('id', '=', keusote.id).executeTakeFirstOrThrow()).county_code;

@@ -36,6 +36,11 @@ const T = {
   notAccepted: { fi: 'Lähetettä ei ole hyväksytty', sv: 'Remissen har inte godkänts', en: 'Referral not accepted' },
   noContact: { fi: 'Ei yhteyttä tiiviin palveluohjauksen asiakkaaseen', sv: 'Ingen kontakt med klient i intensiv servicehandledning', en: 'No contact with an intensive client' },
   planReview: { fi: 'Suunnitelman tarkistus myöhässä', sv: 'Granskningen av planen är försenad', en: 'Plan review overdue' },
+  inboxStuck: {
+    fi: (n: number) => (n === 1 ? 'Organisaationne saapuneissa lähetteissä yksi odottaa yli määräajan' : `Organisaationne saapuneissa lähetteissä ${n} odottaa yli määräajan`),
+    sv: (n: number) => (n === 1 ? 'En remiss till er organisation har väntat längre än tidsgränsen' : `${n} remisser till er organisation har väntat längre än tidsgränsen`),
+    en: (n: number) => (n === 1 ? 'One referral to your organisation has waited past the time limit' : `${n} referrals to your organisation have waited past the time limit`),
+  },
   caseload: { fi: 'Tiiviin palveluohjauksen asiakkaita yli suosituksen', sv: 'Fler klienter i intensiv servicehandledning än rekommenderat', en: 'Intensive caseload over the limit' },
 } as const;
 
@@ -75,8 +80,19 @@ export async function computeAlerts(tx: Tx, actor: Actor, lang: Lang, now: Date,
     if (t.due < today) out.push(alert({ type: 'task-overdue', title: `${T.taskOverdue[lang]}: ${t.title}`, clientId: t.client_id, clientName: t.client_name, since: t.due, due: t.due, refType: 'task', refId: t.id }));
   }
 
+  // Referrals the worker sent: one alert each. Those waiting in the organisation's shared inbox: one alert
+  // with their number (every worker of the organisation would otherwise get a line per referral, which
+  // buried their own alerts; the inbox and the today view list them).
   const countyLimit = limits.find((l) => l.organization_id === null);
-  for (const r of await repo.referralsWithTimeLimits(tx, actor.userId, actor.organizationId)) {
+  const inboxLimit = limits.find((l) => l.organization_id === actor.organizationId) ?? countyLimit;
+  const inbox = await repo.stuckIncomingReferrals(
+    tx, actor.userId, actor.organizationId, today,
+    inboxLimit?.not_received_days ?? s.referralNotReceivedDays, inboxLimit?.not_accepted_days ?? s.referralNotAcceptedDays,
+  );
+  if (inbox.n > 0) {
+    out.push(alert({ type: 'referral-stuck', title: T.inboxStuck[lang](inbox.n), since: finnishDate(new Date(inbox.since!)), refType: 'referral-inbox', count: inbox.n }));
+  }
+  for (const r of await repo.sentReferralsWithTimeLimits(tx, actor.userId)) {
     const own = limits.find((l) => l.organization_id === r.to_organization_id) ?? countyLimit;
     const changed = finnishDate(new Date(r.status_changed_at));
     const stuck = referralStuck(

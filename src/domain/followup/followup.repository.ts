@@ -238,17 +238,33 @@ export async function alertSettingsAndLimits(tx: Tx, countyCode: string, organiz
   return r.rows[0]!;
 }
 
-/** Open referrals sent by the worker, or waiting in the worker's organisation, in a status that has a time limit. */
-export function referralsWithTimeLimits(tx: Tx, userId: string, organizationId: string) {
+/** Open referrals the worker sent, in a status that has a time limit: following each up is the sender's task. */
+export function sentReferralsWithTimeLimits(tx: Tx, userId: string) {
   return tx
     .selectFrom('referrals as f')
     .select(['f.id', 'f.client_id', 'f.status', 'f.status_changed_at', 'f.service_name', 'f.to_organization_id', 'f.from_user_id', 'f.urgency'])
     .select(clientNameOf('f.client_id'))
     .where('f.status', 'in', ['requested', 'received'])
-    .where((eb) => eb.or([eb('f.from_user_id', '=', userId), eb('f.to_organization_id', '=', organizationId)]))
+    .where('f.from_user_id', '=', userId)
     .orderBy('f.status_changed_at')
     .limit(200)
     .execute();
+}
+
+/**
+ * Referrals waiting in the worker's organisation, sent by someone else, past the organisation's time
+ * limits (the same rule as `referralStuck`: more than N days between the Finnish status date and
+ * today; the session runs in Finnish time, so `::date` is that date). One count for the shared inbox.
+ */
+export async function stuckIncomingReferrals(tx: Tx, userId: string, organizationId: string, today: string, notReceivedDays: number, notAcceptedDays: number) {
+  const r = await sql<{ n: number; since: Date | string | null }>`
+    SELECT count(*)::int AS n, min(f.status_changed_at) AS since
+      FROM referrals f
+     WHERE f.to_organization_id = ${organizationId}
+       AND f.from_user_id IS DISTINCT FROM ${userId}
+       AND ((f.status = 'requested' AND f.status_changed_at::date < ${today}::date - ${notReceivedDays}::int)
+         OR (f.status = 'received' AND f.status_changed_at::date < ${today}::date - ${notAcceptedDays}::int))`.execute(tx);
+  return r.rows[0]!;
 }
 
 /** Incoming referrals to the worker's organisation that nobody has accepted yet. */

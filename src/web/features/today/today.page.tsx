@@ -131,7 +131,11 @@ function AlertItem({ alert }: { alert: Alert }) {
     <li className="today-list__item">
       <strong className="today-badge">{t(`alerts.type.${alert.type}`)}</strong>{' '}
       {alert.clientId ? <Link to={`/asiakkaat/${alert.clientId}`}>{alert.clientName ?? ''}</Link> : null}
-      <span className="today-list__text">{alert.title}</span>
+      {alert.refType === 'referral-inbox' ? (
+        <Link to="/lahetteet" className="today-list__text">{alert.title}</Link>
+      ) : (
+        <span className="today-list__text">{alert.title}</span>
+      )}
       {detail && <span className="today-list__meta">{detail}</span>}
     </li>
   );
