@@ -244,6 +244,53 @@ describe(`reshaped report queries equal the previous ones on ${process.env.POLKU
     });
   });
 
+  it('lost contact: clients with several open relationships (0921) are counted once per unit name, the counts follow every write', async () => {
+    const other = await t.db.selectFrom('units').select('id').where('county_code', '=', COUNTY).where('name', '<>', 'Asiakasohjaus').executeTakeFirstOrThrow();
+    await asSystem(async (tx) => {
+      const old = sql`${TEST_TODAY}::timestamptz - make_interval(days => 200)`;
+      // Second open relationships: in the same unit (the same name twice), in another unit, and a third one.
+      await sql`
+        INSERT INTO client_relationships (client_id, organization_id, county_code, unit_id, level, responsible_user_id, started_at)
+        SELECT r.client_id, r.organization_id, r.county_code, CASE WHEN k = 2 THEN ${other.id}::uuid ELSE r.unit_id END, r.level, r.responsible_user_id, ${old}
+          FROM (SELECT DISTINCT ON (client_id) * FROM client_relationships WHERE county_code = ${COUNTY} AND ended_at IS NULL ORDER BY client_id, id) r
+         CROSS JOIN generate_series(1, 3) k
+         WHERE abs(hashtext(r.client_id::text)) % 3 = 0 AND (k < 3 OR abs(hashtext(r.client_id::text)) % 2 = 0)`.execute(tx);
+      // As the app role in the county's context: the triggers write under row-level security too.
+      await sql`SET LOCAL ROLE polku_app`.execute(tx);
+      await sql`SELECT set_config('polku.county_code', ${COUNTY}, true), set_config('polku.role', 'client-counsellor', true)`.execute(tx);
+      // Ended, reopened, changed without opening or closing, moved to another client, deleted.
+      await sql`UPDATE client_relationships SET ended_at = ${TEST_TODAY}::timestamptz WHERE ended_at IS NULL AND abs(hashtext(id::text)) % 7 = 0`.execute(tx);
+      await sql`UPDATE client_relationships SET ended_at = NULL WHERE ended_at IS NOT NULL AND abs(hashtext(id::text)) % 4 = 0`.execute(tx);
+      await sql`UPDATE client_relationships SET level = 'asiakasohjaus' WHERE abs(hashtext(id::text)) % 5 = 0`.execute(tx);
+      await sql`UPDATE client_relationships SET client_id = (SELECT min(client_id::text)::uuid FROM client_relationships) WHERE abs(hashtext(id::text)) % 13 = 1`.execute(tx);
+      await sql`DELETE FROM client_relationships WHERE abs(hashtext(id::text)) % 11 = 0`.execute(tx);
+      await sql`SELECT set_config('polku.county_code', '', true), set_config('polku.role', 'system', true)`.execute(tx);
+      const counted = await sql<{ county_code: string; client_id: string; n: number }>`
+        SELECT county_code, client_id, n FROM client_open_relationships WHERE n <> 0 ORDER BY 1, 2`.execute(tx);
+      const actual = await sql<{ county_code: string; client_id: string; n: number }>`
+        SELECT county_code, client_id, count(*)::int AS n FROM client_relationships WHERE ended_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2`.execute(tx);
+      expect(counted.rows).toEqual(actual.rows);
+      // Some (unit name, client) pairs occur twice among open relationships, so the distinct matters.
+      const twice = await sql<{ n: number }>`
+        SELECT count(*)::int AS n FROM (
+          SELECT coalesce(un.name, o.name), r.client_id FROM client_relationships r JOIN organizations o ON o.id = r.organization_id
+            LEFT JOIN units un ON un.id = r.unit_id WHERE r.county_code = ${COUNTY} AND r.ended_at IS NULL GROUP BY 1, 2 HAVING count(*) > 1) x`.execute(tx);
+      expect(twice.rows[0]!.n).toBeGreaterThan(0);
+      let lost = 0;
+      for (const s of scopes) {
+        for (const days of [90, 5]) {
+          const now = await repo.lostContact(tx, s, days);
+          expect(byJson(now), `${days} ${JSON.stringify(s)}`).toEqual(byJson(await reference.lostContact(tx, s, days)));
+          lost += now.length;
+        }
+      }
+      expect(lost).toBeGreaterThan(0);
+      throw new Rollback();
+    }).catch((e: unknown) => {
+      if (!(e instanceof Rollback)) throw e;
+    });
+  });
+
   it('durations: the median open duration read at its index positions equals percentile_cont', async () => {
     await asSystem(async (tx) => {
       // Open and ended relationships of every level, with odd and even counts, and ends after a past period's end.

@@ -167,6 +167,74 @@ describe(`row-level security on ${process.env.POLKU_TEST_DATABASE === 'postgres'
     expect(res.statusCode).toBe(404);
   });
 
+  it('every tenant policy reads the tenant once per statement (0920), not per row through polku_tenant_row', async () => {
+    const rows = await asApp(null, (tx) =>
+      sql<{ tablename: string; policyname: string; qual: string | null; with_check: string | null }>`
+        SELECT tablename, policyname, qual, with_check FROM pg_policies WHERE schemaname = 'public'`.execute(tx),
+    );
+    const perRow = rows.rows.filter((p) => `${p.qual ?? ''} ${p.with_check ?? ''}`.includes('polku_tenant_row'));
+    expect(perRow.map((p) => `${p.tablename}.${p.policyname}`)).toEqual([]);
+    const tenantRows = rows.rows.filter((p) => p.policyname === 'tenant_rows');
+    expect(tenantRows.length).toBeGreaterThan(40);
+    for (const p of tenantRows) {
+      for (const e of [p.qual, p.with_check]) expect(e, `${p.tablename}`).toMatch(/county_code = \( SELECT polku_tenant_county\(\).*\) OR \( SELECT polku_system_context\(\)/s);
+    }
+  });
+
+  it('in every tenant table a county A session sees no row of county B, county B only its own, the system context all, no context none', async () => {
+    const rollback = new Error('rollback');
+    const tally = async (tx: Tx, table: string, where = sql`true`) => count(tx, table, where);
+    const context = (tx: Tx, county: string, role: string) =>
+      sql`SELECT set_config('polku.county_code', ${county}, true), set_config('polku.role', ${role}, true)`.execute(tx);
+    const moved: string[] = [];
+    await t.database.db
+      .transaction()
+      .execute(async (tx) => {
+        await sql`SET LOCAL ROLE polku_app`.execute(tx);
+        const tables = (await sql<{ relname: string }>`
+          SELECT DISTINCT c.relname FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid
+           WHERE p.polname = 'tenant_rows' ORDER BY 1`.execute(tx)).rows.map((r) => r.relname);
+        expect(tables.length).toBeGreaterThan(40);
+        // Arrange, in the system context and inside this transaction only: one row of every non-empty table moves to county B.
+        await context(tx, '', 'system');
+        const totals = new Map<string, { all: number; b: number }>();
+        for (const table of tables) {
+          const r = await sql`UPDATE ${sql.table(table)} SET county_code = ${COUNTY_B}
+                               WHERE ctid = (SELECT ctid FROM ${sql.table(table)} WHERE county_code = ${COUNTY_A} LIMIT 1)`.execute(tx);
+          if (Number(r.numAffectedRows ?? 0) > 0) moved.push(table);
+        }
+        // Counted after all moves: summary tables (0813, 0814, 0890) follow their sources through triggers.
+        for (const table of tables) {
+          totals.set(table, { all: await tally(tx, table), b: await tally(tx, table, sql`county_code = ${COUNTY_B}`) });
+        }
+        // The settings change between statements of one transaction; each statement reads them afresh.
+        for (const [county, role] of [[COUNTY_A, ''], [COUNTY_A, 'client-counsellor'], [COUNTY_B, '']] as const) {
+          await context(tx, county, role);
+          for (const table of tables) {
+            const { all, b } = totals.get(table)!;
+            expect(await tally(tx, table, sql`county_code <> ${county}`), `${table}: other counties seen from ${county}`).toBe(0);
+            expect(await tally(tx, table), `${table}: own rows from ${county}`).toBe(county === COUNTY_B ? b : all - b);
+            const touched = await sql`UPDATE ${sql.table(table)} SET county_code = county_code WHERE county_code <> ${county}`.execute(tx);
+            expect(Number(touched.numAffectedRows ?? 0), `${table}: rows of other counties updated from ${county}`).toBe(0);
+          }
+        }
+        for (const [county, role] of [['', 'system'], [COUNTY_A, 'system']] as const) {
+          await context(tx, county, role);
+          for (const table of tables) expect(await tally(tx, table), `${table}: system context`).toBe(totals.get(table)!.all);
+        }
+        for (const [county, role] of [['', ''], ['', 'manager']] as const) {
+          await context(tx, county, role);
+          for (const table of tables) expect(await tally(tx, table), `${table}: no tenant`).toBe(0);
+        }
+        throw rollback;
+      })
+      .catch((e: unknown) => {
+        if (e !== rollback) throw e;
+      });
+    // Most tenant tables hold demo rows, so the check above ran with a county B row in each of them.
+    expect(moved.length, `tables with a moved row: ${moved.join(', ')}`).toBeGreaterThan(30);
+  });
+
   it('the system context (background jobs) sees every county', async () => {
     const counties = await inSystemTransaction(t.database.db, (tx) => tx.selectFrom('clients').select('county_code').distinct().orderBy('county_code').execute());
     expect(counties.map((r) => r.county_code)).toEqual([COUNTY_B, COUNTY_A]);

@@ -51,9 +51,10 @@ export type PlannerSetting = 'enable_sort' | 'enable_nestloop' | 'enable_hashagg
 
 /**
  * Runs one report statement with planner settings switched off for it alone. Row-level security
- * (0801) adds `county_code = current_setting(...)` to every scan, which the planner estimates at
- * one row: it then joins 50k referrals to the organisations by nested loop (700 ms at 1M events)
- * and sorts 315k path events to group them. Measured and explained in docs/performance.md.
+ * adds a filter to every scan that the planner misjudges: 0801's per-row `current_setting` form was
+ * estimated at one row, so it joined 50k referrals to the organisations by nested loop (700 ms at 1M
+ * events) and sorted 315k path events to group them; 0920's once-per-statement form looks free, so it
+ * may prefer table scans (stuckByReceiver). Measured and explained in docs/performance.md.
  */
 export async function withoutPlans<T>(tx: Tx, off: PlannerSetting[], run: () => Promise<T>): Promise<T> {
   if (off.length === 0) return run();
@@ -170,7 +171,14 @@ function openDurationMedian(s: ReportScope) {
          ORDER BY r.started_at OFFSET a.open - 1 - a.open / 2 LIMIT a.open / 2 - (a.open - 1) / 2 + 1) x) m ON a.open > 0`;
 }
 
-/** Open relationships with no step on the path and no contact within `days` before the period's end. */
+/**
+ * Open relationships with no step on the path and no contact within `days` before the period's end,
+ * as distinct clients per unit name. Only a client with two or more open relationships (0921's
+ * client_open_relationships, n > 1; ≈ 10 % of clients) can give the same (unit name, client) pair
+ * twice, so only those clients are kept apart; the others are counted per (organisation, unit) as
+ * they pass, and the names are joined to these few thousand groups instead of to every relationship.
+ * Hashing all ~80k (name, client) pairs for a DISTINCT was ≈ 30 % of the statement at 100k clients.
+ */
 export async function lostContact(tx: Tx, s: ReportScope, days: number) {
   const unit = s.unitId ? sql`r.unit_id = ${s.unitId}` : sql`true`;
   // timestamptz bounds: `date - interval` is a timestamp, and timestamptz >= timestamp is not
@@ -181,21 +189,24 @@ export async function lostContact(tx: Tx, s: ReportScope, days: number) {
   // `pe.county_code = …` although the client's rows are all of its county: the row-level security
   // predicate is an OR and no index condition, so without it the events of the last 90 days could
   // not be found by path_events (county_code, at) and all 1M events were read (560 ms, mostly disk).
-  // Distinct (unit, client) pairs by hashing, then counted: `count(DISTINCT …)` sorted the 80k rows by name.
   // No parallel plan: the worker hashed half the pairs and the leader all of them again, and built its
   // own copies of the small hashes: 190 ms of CPU (leader 110 + worker 80) and 166 ms wall against
   // 130 ms CPU and 133 ms wall serially at 100k clients, so under concurrent managers it only cost CPU.
   const { rows } = await withoutPlans(tx, ['enable_sort', 'max_parallel_workers_per_gather'], () => sql<{ unit_name: string; clients: string }>`
-    SELECT unit_name, count(*) AS clients FROM (
-    SELECT DISTINCT coalesce(un.name, o.name) AS unit_name, r.client_id
-      FROM client_relationships r
-      JOIN organizations o ON o.id = r.organization_id
-      ${clientJoin(s, 'r.client_id')}
-      LEFT JOIN units un ON un.id = r.unit_id
-     WHERE r.county_code = ${s.countyCode} AND r.ended_at IS NULL AND r.started_at < ${since} AND ${unit} AND ${groupCond(s, 'c')}
-       AND NOT EXISTS (SELECT 1 FROM path_events pe WHERE pe.county_code = ${s.countyCode} AND pe.client_id = r.client_id AND pe.at >= ${since} AND pe.at < ${until})
-       AND NOT EXISTS (SELECT 1 FROM client_contacts cc WHERE cc.county_code = ${s.countyCode} AND cc.client_id = r.client_id AND cc.at >= ${since} AND cc.at < ${until})
-    ) x GROUP BY 1 ORDER BY 2 DESC`.execute(tx));
+    SELECT unit_name, sum(CASE WHEN multi_client IS NULL THEN n ELSE 1 END) AS clients FROM (
+      SELECT coalesce(un.name, o.name) AS unit_name, g.multi_client, sum(g.n) AS n FROM (
+        SELECT r.organization_id, r.unit_id, m.client_id AS multi_client, count(*) AS n
+          FROM client_relationships r
+          LEFT JOIN client_open_relationships m ON m.county_code = ${s.countyCode} AND m.client_id = r.client_id AND m.n > 1
+          ${clientJoin(s, 'r.client_id')}
+         WHERE r.county_code = ${s.countyCode} AND r.ended_at IS NULL AND r.started_at < ${since} AND ${unit} AND ${groupCond(s, 'c')}
+           AND NOT EXISTS (SELECT 1 FROM path_events pe WHERE pe.county_code = ${s.countyCode} AND pe.client_id = r.client_id AND pe.at >= ${since} AND pe.at < ${until})
+           AND NOT EXISTS (SELECT 1 FROM client_contacts cc WHERE cc.county_code = ${s.countyCode} AND cc.client_id = r.client_id AND cc.at >= ${since} AND cc.at < ${until})
+         GROUP BY 1, 2, 3) g
+      JOIN organizations o ON o.id = g.organization_id
+      LEFT JOIN units un ON un.id = g.unit_id
+     GROUP BY 1, 2) x
+    GROUP BY 1 ORDER BY 2 DESC`.execute(tx));
   return rows.map((r) => ({ unitName: r.unit_name, clients: int(r.clients) }));
 }
 
@@ -449,7 +460,11 @@ export function unitsOfCounty(tx: Tx, countyCode: string) {
  */
 export async function stuckByReceiver(tx: Tx, s: ReportScope, defaults: { notReceivedDays: number; notAcceptedDays: number }, now: Date) {
   const unit = s.unitId ? sql`(r.from_unit_id = ${s.unitId} OR r.to_unit_id = ${s.unitId})` : sql`true`;
-  const { rows } = await sql<{ organization_id: string | null; organization: string; own_limits: boolean; nrd: number; nad: number; not_received: string; not_accepted: string }>`
+  // No table scan of referrals: with the tenant read once per statement (0920) the row-level security
+  // filter looks free, and the planner read all 50k referrals (≈ 10 ms more) instead of the ~13k open ones
+  // by index. With a client-group filter the clients join keeps its own plan.
+  const plans: PlannerSetting[] = s.clientGroup ? [] : ['enable_seqscan'];
+  const { rows } = await withoutPlans(tx, plans, () => sql<{ organization_id: string | null; organization: string; own_limits: boolean; nrd: number; nad: number; not_received: string; not_accepted: string }>`
     WITH r AS (
       SELECT r.status, r.status_changed_at, r.to_organization_id,
              coalesce(tor.name, nullif(trim(r.to_provider_name), ''), '–') AS organization,
@@ -465,7 +480,7 @@ export async function stuckByReceiver(tx: Tx, s: ReportScope, defaults: { notRec
     SELECT to_organization_id AS organization_id, organization, bool_or(own_limits) AS own_limits, max(nrd) AS nrd, max(nad) AS nad,
            count(*) FILTER (WHERE status = 'requested' AND status_changed_at < ${now}::timestamptz - make_interval(days => nrd)) AS not_received,
            count(*) FILTER (WHERE status = 'received' AND status_changed_at < ${now}::timestamptz - make_interval(days => nad)) AS not_accepted
-      FROM r GROUP BY 1, 2 ORDER BY 2`.execute(tx);
+      FROM r GROUP BY 1, 2 ORDER BY 2`.execute(tx));
   return rows
     .map((r) => ({
       organizationId: r.organization_id, organization: r.organization, ownLimits: Boolean(r.own_limits),
