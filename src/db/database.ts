@@ -203,6 +203,12 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     // A request waits for a pooled connection at most this long, then gets 503 + Retry-After.
     connectionTimeoutMillis: options.queueDeadlineMs ?? DEFAULT_QUEUE_DEADLINE_MS,
   });
+  // An idle pooled connection can be ended by the server (restart, failover, an admin's
+  // pg_terminate_backend: 57P01). The pool drops it and opens a new one on demand; without a
+  // listener the 'error' event would crash the process.
+  pool.on('error', (err) => {
+    process.emitWarning(`idle PostgreSQL connection lost: ${err.message}`, { code: 'POLKU_PG_IDLE' });
+  });
   if (canSetRole) {
     pool.on('connect', (client) => {
       client.query(`SET ROLE ${APP_ROLE}`).catch(() => {});
