@@ -2,7 +2,6 @@
  * Loading and evaluating pupils' absences for one school year, shared by the pupil page, the
  * welfare-group overview, the guardian's view and the CSV import, so all of them count alike.
  */
-import { finnishCalendarDate } from '../shared/calendar.js';
 import type { Tx } from '../../db/schema.js';
 import type { Sector } from '../catalog/catalog.types.js';
 import type { Actor } from '../identity/actor.js';
@@ -14,7 +13,7 @@ import {
 } from './absence.rules.js';
 
 /** Today's calendar date in Finland, `YYYY-MM-DD`. */
-export const finnishToday = (now: Date = new Date()) => finnishCalendarDate(now);
+export { finnishCalendarDate as finnishToday } from '../shared/calendar.js';
 
 /** The municipality's own limits over the seed's 30/50/70 (the school's municipality decides). */
 export async function thresholdsFor(tx: Tx, municipalityCode: string | null): Promise<AbsenceThresholds> {

@@ -3,7 +3,6 @@
  * the verify-and-follow defaults per guidance level, working-day deadlines and alert thresholds.
  * Everything configurable lives in FollowupSettings; followup_settings rows override the defaults.
  */
-import { finnishCalendarDate } from '../shared/calendar.js';
 import { isWorkingDay } from './finnish-holidays.js';
 
 export type GuidanceLevel = 'neuvonta-ja-ohjaus' | 'asiakasohjaus' | 'intensiivinen-palveluohjaus';
@@ -89,7 +88,7 @@ export function mergeSettings(...layers: (Partial<FollowupSettings> | null | und
 }
 
 /** The calendar date in Finland (YYYY-MM-DD): deadlines are dates, not instants. */
-export const finnishDate = (at: Date): string => finnishCalendarDate(at);
+export { finnishCalendarDate as finnishDate } from '../shared/calendar.js';
 
 export function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T12:00:00Z`);

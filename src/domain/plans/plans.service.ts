@@ -12,8 +12,6 @@ import * as repo from './plans.repository.js';
 import { actionsEndingBeforeStart, changedFields, isStale, membersFor, planSectors, planVersionPhase, PLAN_FIELDS } from './plans.rules.js';
 import { toPlanView } from './plans.view.js';
 
-const todayIso = (now = new Date()) => finnishCalendarDate(now);
-
 const planNotFound = () =>
   new AppError(404, 'plan_not_found', {
     fi: 'Asiakkaalla ei ole vielä asiakassuunnitelmaa.',
@@ -53,7 +51,7 @@ async function planIdOf(tx: Tx, clientId: string): Promise<string> {
 /** The plan as it is now; members' names label the client participant. */
 export async function loadPlan(tx: Tx, planId: string, now = new Date()): Promise<Plan> {
   const rows = await repo.loadPlanRows(tx, planId);
-  return toPlanView(rows, rows.members.map((id) => rows.memberNames.get(id) ?? '').join(', '), todayIso(now));
+  return toPlanView(rows, rows.members.map((id) => rows.memberNames.get(id) ?? '').join(', '), finnishCalendarDate(now));
 }
 
 export async function getPlan(tx: Tx, actor: Actor, clientId: string): Promise<Plan> {
