@@ -35,6 +35,9 @@ describe(`follow-up on ${process.env.POLKU_TEST_DATABASE === 'postgres' ? 'Postg
     expect(valmentaja.alerts.some((a: AlertItem) => a.type === 'no-contact' && a.clientId === ids.Mari)).toBe(true);
     const ohjaaja = (await t.call('GET', '/api/v1/me/today', { cookie: cookies.ohjaaja })).json();
     expect(ohjaaja.meetings.some((m: { clientId: string }) => m.clientId === ids.Anni)).toBe(true);
+    // Every list names its clients (read with the rows).
+    expect(ohjaaja.meetings.find((m: { clientId: string }) => m.clientId === ids.Anni).clientName).toMatch(/^Anni /);
+    for (const x of [...ohjaaja.overdue, ...ohjaaja.dueToday, ...ohjaaja.upcoming, ...ohjaaja.incomingReferrals]) expect(x.clientName, JSON.stringify(x)).toEqual(expect.any(String));
   });
 
   it('GET /me/tasks answers the contract shape and flags overdue against today', async () => {

@@ -3,6 +3,14 @@ import type { Tx } from '../../db/schema.js';
 import type { CloseOneInput } from '../../contracts/clients.contracts.js';
 import './clients.tables.js';
 
+/**
+ * The client's display name ("first last") beside another module's row, as a scalar subquery in the
+ * same statement, so a list of a few hundred rows needs no second look-up with an `IN` list of ids.
+ * Row-level security applies inside it: a client the caller may not see gives null.
+ */
+export const clientNameSql = (clientIdRef: string) =>
+  sql<string | null>`(SELECT cl.first_name || ' ' || cl.last_name FROM clients cl WHERE cl.id = ${sql.ref(clientIdRef)})`;
+
 /** SQL of the clients module: person records, close ones, households and relationships. */
 
 export interface NewClientRow {

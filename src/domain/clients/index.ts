@@ -9,5 +9,5 @@ export {
   updateClient,
 } from './clients.service.js';
 export { ageOn, checkIdentityCode, clientGroupForAge, isChild, maskIdentityCode } from './clients.rules.js';
-export { findPossibleDuplicates, getClientRow, setRelationshipLevel, activeRelationship } from './clients.repository.js';
+export { findPossibleDuplicates, getClientRow, setRelationshipLevel, activeRelationship, clientNameSql } from './clients.repository.js';
 export type * from './clients.tables.js';

@@ -70,13 +70,17 @@ export async function alertSettingsFor(tx: Tx, actor: Actor): Promise<AlertSetti
 /**
  * Every alert of the worker, computed fresh from the records (nothing to go stale). Each source query
  * brings its client's name along, so a list of a few hundred alerts costs no extra name look-up.
+ * `overdueTasks: false` leaves out the task-overdue alerts (and their read) for a caller that lists
+ * overdue tasks itself.
  */
-export async function computeAlerts(tx: Tx, actor: Actor, lang: Lang, now: Date, { settings: s, limits }: AlertSettings): Promise<Alert[]> {
+export async function computeAlerts(
+  tx: Tx, actor: Actor, lang: Lang, now: Date, { settings: s, limits }: AlertSettings, { overdueTasks = true }: { overdueTasks?: boolean } = {},
+): Promise<Alert[]> {
   const today = finnishDate(now);
   const out: Alert[] = [];
 
   // Sorted by due date, so the overdue ones are the first of the 500 open tasks the list would read.
-  for (const t of await repo.tasksOfOwner(tx, actor.userId, true, today)) {
+  for (const t of overdueTasks ? await repo.tasksOfOwner(tx, actor.userId, true, today) : []) {
     if (t.due < today) out.push(alert({ type: 'task-overdue', title: `${T.taskOverdue[lang]}: ${t.title}`, clientId: t.client_id, clientName: t.client_name, since: t.due, due: t.due, refType: 'task', refId: t.id }));
   }
 
@@ -155,8 +159,8 @@ export async function todayView(tx: Tx, actor: Actor, lang: Lang, now = new Date
   const tasks = await repo.tasksOfOwner(tx, actor.userId, true);
   const referrals = await repo.incomingReferrals(tx, actor.organizationId);
   const meetings = await repo.upcomingMeetings(tx, actor.userId, actor.organizationId, new Date(`${today}T00:00:00Z`), new Date(`${addDays(today, 29)}T00:00:00Z`));
-  const alerts = (await computeAlerts(tx, actor, lang, now, s)).filter((a) => a.type !== 'task-overdue'); // overdue tasks have their own list
-  const names = await repo.clientNames(tx, [...tasks.map((t) => t.client_id), ...referrals.map((r) => r.client_id), ...meetings.map((m) => m.client_id)]);
+  const alerts = await computeAlerts(tx, actor, lang, now, s, { overdueTasks: false }); // overdue tasks have their own list
+  const names = new Map(tasks.map((t) => [t.client_id, t.client_name])); // every row brings its client's name
   const week = addDays(today, 7);
   await recordAudit(tx, actor, { action: 'today.view', basis: 'responsible-worker', allowed: true, details: { tasks: tasks.length, referrals: referrals.length, meetings: meetings.length } });
   return {
@@ -167,7 +171,7 @@ export async function todayView(tx: Tx, actor: Actor, lang: Lang, now = new Date
     incomingReferrals: referrals.map((r) => ({
       id: r.id,
       clientId: r.client_id,
-      clientName: names.get(r.client_id) ?? null,
+      clientName: r.client_name,
       serviceName: r.service_name,
       status: r.status,
       urgency: r.urgency,
@@ -177,7 +181,7 @@ export async function todayView(tx: Tx, actor: Actor, lang: Lang, now = new Date
     meetings: meetings.map((m) => ({
       id: m.id,
       clientId: m.client_id,
-      clientName: names.get(m.client_id) ?? null,
+      clientName: m.client_name,
       startsAt: new Date(m.starts_at).toISOString(),
       place: m.place,
       method: m.method,

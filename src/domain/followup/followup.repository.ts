@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/schema.js';
+import { clientNameSql } from '../clients/index.js';
 import type { FollowupSettings } from './followup.rules.js';
 import './followup.tables.js';
 
@@ -76,13 +77,8 @@ export function findTask(tx: Tx, id: string) {
   return tx.selectFrom('followup_tasks as t').select(taskColumns).where('t.id', '=', id).executeTakeFirst();
 }
 
-/**
- * The client's display name beside a row (as `clientNames` gives it), read in the same statement: a list
- * of a few hundred rows then needs no second statement with an `IN` list of their client ids. Row-level
- * security applies inside the subquery too, so a client the caller may not see gives null, as before.
- */
-const clientNameOf = (clientId: 't.client_id' | 'f.client_id' | 'r.client_id' | 'c.client_id') =>
-  sql<string | null>`(SELECT cl.first_name || ' ' || cl.last_name FROM clients cl WHERE cl.id = ${sql.ref(clientId)})`.as('client_name');
+/** The client's display name beside a row, in the same statement (clients' clientNameSql). */
+const clientNameOf = (clientId: 't.client_id' | 'f.client_id' | 'r.client_id' | 'c.client_id' | 'm.client_id') => clientNameSql(clientId).as('client_name');
 
 /** The worker's own tasks (open or all) in due order, each with its client's name; `dueBefore`: only those due before that date. */
 export function tasksOfOwner(tx: Tx, userId: string, openOnly: boolean, dueBefore?: string) {
@@ -207,7 +203,7 @@ export async function responsibleRelationships(tx: Tx, userId: string, today: st
   }>`
     SELECT r.client_id, r.level, r.started_at,
            CASE WHEN r.level = 'intensiivinen-palveluohjaus' OR rv.list IS NOT NULL
-                THEN (SELECT cl.first_name || ' ' || cl.last_name FROM clients cl WHERE cl.id = r.client_id) END AS client_name,
+                THEN ${clientNameSql('r.client_id')} END AS client_name,
            CASE WHEN r.level = 'intensiivinen-palveluohjaus'
                 THEN (SELECT max(c.at) FROM client_contacts c WHERE c.client_id = r.client_id) END AS last_contact_at,
            CASE WHEN r.level = 'intensiivinen-palveluohjaus'
@@ -270,12 +266,13 @@ export async function stuckIncomingReferrals(tx: Tx, userId: string, organizatio
 /** Incoming referrals to the worker's organisation that nobody has accepted yet. */
 export function incomingReferrals(tx: Tx, organizationId: string) {
   return tx
-    .selectFrom('referrals')
-    .select(['id', 'client_id', 'service_name', 'status', 'urgency', 'status_changed_at'])
-    .where('to_organization_id', '=', organizationId)
-    .where('status', 'in', ['requested', 'received'])
-    .orderBy(sql`CASE urgency WHEN 'urgent' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END`)
-    .orderBy('status_changed_at')
+    .selectFrom('referrals as f')
+    .select(['f.id', 'f.client_id', 'f.service_name', 'f.status', 'f.urgency', 'f.status_changed_at'])
+    .select(clientNameOf('f.client_id'))
+    .where('f.to_organization_id', '=', organizationId)
+    .where('f.status', 'in', ['requested', 'received'])
+    .orderBy(sql`CASE f.urgency WHEN 'urgent' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END`)
+    .orderBy('f.status_changed_at')
     .limit(30)
     .execute();
 }
@@ -310,6 +307,7 @@ export function upcomingMeetings(tx: Tx, userId: string, organizationId: string,
   return tx
     .selectFrom('meetings as m')
     .select(['m.id', 'm.client_id', 'm.starts_at', 'm.place', 'm.method'])
+    .select(clientNameOf('m.client_id'))
     .where('m.status', '=', 'planned')
     .where('m.starts_at', '>=', from)
     .where('m.starts_at', '<', until)

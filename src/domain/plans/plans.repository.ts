@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Tx } from '../../db/schema.js';
+import { clientNameSql } from '../clients/index.js';
 import type { PlanActionLink, PlanContent } from '../../contracts/plans.contracts.js';
 import './plans.tables.js';
 
@@ -39,7 +40,7 @@ export async function loadPlanRows(tx: Tx, planId: string) {
         eb
           .selectFrom('client_plan_members as m')
           .select('m.client_id')
-          .select(sql<string | null>`(SELECT c.first_name || ' ' || c.last_name FROM clients c WHERE c.id = m.client_id)`.as('name'))
+          .select(clientNameSql('m.client_id').as('name'))
           .whereRef('m.plan_id', '=', 'p.id'),
       ).as('members'),
       jsonArrayFrom(eb.selectFrom('plan_goals as g').select(['g.id', 'g.term', 'g.text']).whereRef('g.plan_id', '=', 'p.id').orderBy('g.position')).as('goals'),
