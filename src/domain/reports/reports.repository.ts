@@ -35,6 +35,12 @@ function clientInUnit(s: ReportScope, clientIdRef: string): RawBuilder<unknown> 
   return sql`EXISTS (SELECT 1 FROM client_relationships ur WHERE ur.client_id = ${sql.ref(clientIdRef)} AND ur.unit_id = ${s.unitId})`;
 }
 
+/** A relationship `r` of the unit (every relationship without a unit filter). */
+const relationshipInUnit = (s: ReportScope): RawBuilder<unknown> => (s.unitId ? sql`r.unit_id = ${s.unitId}` : sql`true`);
+
+/** A referral `r` sent from or to the unit (every referral without a unit filter). */
+const referralOfUnit = (s: ReportScope): RawBuilder<unknown> => (s.unitId ? sql`(r.from_unit_id = ${s.unitId} OR r.to_unit_id = ${s.unitId})` : sql`true`);
+
 /**
  * Report queries aggregate hundreds of thousands of rows; give this transaction enough memory to
  * hash instead of spilling sorts to disk (the default 4 MB is sized for OLTP).
@@ -105,7 +111,7 @@ export async function segments(tx: Tx, s: ReportScope) {
  * with it, the clients join needs the table scan and the pairs are hashed.
  */
 export async function caseloads(tx: Tx, s: ReportScope) {
-  const unit = s.unitId ? sql`r.unit_id = ${s.unitId}` : sql`true`;
+  const unit = relationshipInUnit(s);
   const plans: PlannerSetting[] = s.clientGroup ? ['enable_sort'] : ['enable_seqscan', 'enable_bitmapscan', 'enable_hashagg'];
   const { rows } = await withoutPlans(tx, plans, () => sql<{ user_id: string; name: string; unit_name: string | null; clients: string; intensive: string }>`
     WITH per_client AS (
@@ -129,7 +135,7 @@ export async function caseloads(tx: Tx, s: ReportScope) {
  * relationships cost about 60 % of this statement (0891's round); see openDurationMedian.
  */
 export async function relationshipDurations(tx: Tx, s: ReportScope) {
-  const unit = s.unitId ? sql`r.unit_id = ${s.unitId}` : sql`true`;
+  const unit = relationshipInUnit(s);
   const days = (until: RawBuilder<unknown>) => sql`extract(epoch from (${until} - r.started_at)) / 86400`;
   const endedIn = sql`r.ended_at >= ${start(s)} AND r.ended_at < ${end(s)}`;
   const open = sql`r.ended_at IS NULL OR r.ended_at >= ${end(s)}`;
@@ -160,7 +166,7 @@ export async function relationshipDurations(tx: Tx, s: ReportScope) {
  * snapshot. tests/api/report-equivalence.test.ts compares it with percentile_cont.
  */
 function openDurationMedian(s: ReportScope) {
-  const unit = s.unitId ? sql`r.unit_id = ${s.unitId}` : sql`true`;
+  const unit = relationshipInUnit(s);
   const until = sql`${end(s)}::timestamptz`;
   // Positions in ascending duration: lo = floor((n-1)/2), hi = ceil((n-1)/2) = n/2; in start order n-1-hi … n-1-lo.
   return sql`LEFT JOIN LATERAL (
@@ -180,7 +186,7 @@ function openDurationMedian(s: ReportScope) {
  * Hashing all ~80k (name, client) pairs for a DISTINCT was ≈ 30 % of the statement at 100k clients.
  */
 export async function lostContact(tx: Tx, s: ReportScope, days: number) {
-  const unit = s.unitId ? sql`r.unit_id = ${s.unitId}` : sql`true`;
+  const unit = relationshipInUnit(s);
   // timestamptz bounds: `date - interval` is a timestamp, and timestamptz >= timestamp is not
   // leakproof, so under RLS it stayed above the policy and path_events was scanned in full
   // (1M rows, 240 ms); as timestamptz they are index conditions (docs/performance.md).
@@ -211,7 +217,7 @@ export async function lostContact(tx: Tx, s: ReportScope, days: number) {
 }
 
 function referralBase(s: ReportScope) {
-  const unit = s.unitId ? sql`(r.from_unit_id = ${s.unitId} OR r.to_unit_id = ${s.unitId})` : sql`true`;
+  const unit = referralOfUnit(s);
   return sql`
     SELECT r.id, r.status, r.status_reason, r.status_changed_at, fo.sector AS from_sector,
            coalesce(tor.sector, r.to_sector, 'unknown') AS to_sector,
@@ -263,7 +269,7 @@ export async function rejectionReasons(tx: Tx, s: ReportScope) {
 
 /** Open referrals waiting longer than the time limits, as of now (path breaks). */
 export async function stuckReferrals(tx: Tx, s: ReportScope, limits: { notReceivedDays: number; notAcceptedDays: number }, now: Date) {
-  const unit = s.unitId ? sql`(r.from_unit_id = ${s.unitId} OR r.to_unit_id = ${s.unitId})` : sql`true`;
+  const unit = referralOfUnit(s);
   const { rows } = await sql<{ not_received: string; not_accepted: string }>`
     SELECT count(*) FILTER (WHERE r.status = 'requested' AND r.status_changed_at < ${now}::timestamptz - make_interval(days => ${limits.notReceivedDays})) AS not_received,
            count(*) FILTER (WHERE r.status = 'received' AND r.status_changed_at < ${now}::timestamptz - make_interval(days => ${limits.notAcceptedDays})) AS not_accepted
@@ -459,7 +465,7 @@ export function unitsOfCounty(tx: Tx, countyCode: string) {
  * county default row, else the built-in default. As of `now` (path breaks).
  */
 export async function stuckByReceiver(tx: Tx, s: ReportScope, defaults: { notReceivedDays: number; notAcceptedDays: number }, now: Date) {
-  const unit = s.unitId ? sql`(r.from_unit_id = ${s.unitId} OR r.to_unit_id = ${s.unitId})` : sql`true`;
+  const unit = referralOfUnit(s);
   // No table scan of referrals: with the tenant read once per statement (0920) the row-level security
   // filter looks free, and the planner read all 50k referrals (≈ 10 ms more) instead of the ~13k open ones
   // by index. With a client-group filter the clients join keeps its own plan.
