@@ -20,6 +20,25 @@ describe('network meetings and the today view', () => {
     await page.context().close();
   });
 
+  test('stuck referrals of the shared inbox are one alert that leads to the inbox, in Finnish and Swedish', async () => {
+    const page = await newPage(e2e.browser, e2e.server.baseUrl);
+    await login(page, 'kela'); // the demo data leaves one referral to Kela waiting past its time limit
+    await page.goto('/tanaan');
+    await heading(page, 'Tänään').waitFor();
+    const alert = page.getByRole('link', { name: 'Organisaationne saapuneissa lähetteissä yksi odottaa yli määräajan' });
+    await alert.waitFor();
+    await expectNoSeriousAxeViolations(page);
+    await page.evaluate(() => localStorage.setItem('polku.language', 'sv'));
+    await page.reload();
+    await page.getByRole('link', { name: 'En remiss till er organisation har väntat längre än tidsgränsen' }).waitFor();
+    await page.evaluate(() => localStorage.setItem('polku.language', 'fi'));
+    await page.reload();
+    await alert.click();
+    await page.waitForURL(/\/lahetteet$/);
+    await heading(page, 'Lähetteet').waitFor();
+    await page.context().close();
+  });
+
   test('prepare a meeting, record minutes, see the decision as a task in the today view', async () => {
     const page = await newPage(e2e.browser, e2e.server.baseUrl);
     await login(page, 'ohjaaja');
