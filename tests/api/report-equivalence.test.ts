@@ -248,13 +248,16 @@ describe(`reshaped report queries equal the previous ones on ${process.env.POLKU
     const other = await t.db.selectFrom('units').select('id').where('county_code', '=', COUNTY).where('name', '<>', 'Asiakasohjaus').executeTakeFirstOrThrow();
     await asSystem(async (tx) => {
       const old = sql`${TEST_TODAY}::timestamptz - make_interval(days => 200)`;
-      // Second open relationships: in the same unit (the same name twice), in another unit, and a third one.
+      // Second open relationships: in the same unit (the same name twice) for every second client, in
+      // another unit for every third, a third one for every sixth; the others keep one. Chosen by position,
+      // not by a hash of the (random) ids, so every run has same-unit pairs for the edits below to thin out.
       await sql`
         INSERT INTO client_relationships (client_id, organization_id, county_code, unit_id, level, responsible_user_id, started_at)
         SELECT r.client_id, r.organization_id, r.county_code, CASE WHEN k = 2 THEN ${other.id}::uuid ELSE r.unit_id END, r.level, r.responsible_user_id, ${old}
-          FROM (SELECT DISTINCT ON (client_id) * FROM client_relationships WHERE county_code = ${COUNTY} AND ended_at IS NULL ORDER BY client_id, id) r
+          FROM (SELECT q.*, row_number() OVER (ORDER BY q.client_id) AS rn
+                  FROM (SELECT DISTINCT ON (client_id) * FROM client_relationships WHERE county_code = ${COUNTY} AND ended_at IS NULL ORDER BY client_id, id) q) r
          CROSS JOIN generate_series(1, 3) k
-         WHERE abs(hashtext(r.client_id::text)) % 3 = 0 AND (k < 3 OR abs(hashtext(r.client_id::text)) % 2 = 0)`.execute(tx);
+         WHERE (k = 1 AND r.rn % 2 = 0) OR (k = 2 AND r.rn % 3 = 0) OR (k = 3 AND r.rn % 6 = 0)`.execute(tx);
       // As the app role in the county's context: the triggers write under row-level security too.
       await sql`SET LOCAL ROLE polku_app`.execute(tx);
       await sql`SELECT set_config('polku.county_code', ${COUNTY}, true), set_config('polku.role', 'client-counsellor', true)`.execute(tx);
@@ -264,6 +267,12 @@ describe(`reshaped report queries equal the previous ones on ${process.env.POLKU
       await sql`UPDATE client_relationships SET level = 'asiakasohjaus' WHERE abs(hashtext(id::text)) % 5 = 0`.execute(tx);
       await sql`UPDATE client_relationships SET client_id = (SELECT min(client_id::text)::uuid FROM client_relationships) WHERE abs(hashtext(id::text)) % 13 = 1`.execute(tx);
       await sql`DELETE FROM client_relationships WHERE abs(hashtext(id::text)) % 11 = 0`.execute(tx);
+      // One more same-unit pair, written last: the edits above pick rows by a hash of random ids and could
+      // leave no pair at all (a CI run did, with 9 demo clients); this keeps the distinct tested every run.
+      await sql`
+        INSERT INTO client_relationships (client_id, organization_id, county_code, unit_id, level, responsible_user_id, started_at)
+        SELECT r.client_id, r.organization_id, r.county_code, r.unit_id, r.level, r.responsible_user_id, ${old}
+          FROM client_relationships r WHERE r.county_code = ${COUNTY} AND r.ended_at IS NULL ORDER BY r.client_id, r.id LIMIT 1`.execute(tx);
       await sql`SELECT set_config('polku.county_code', '', true), set_config('polku.role', 'system', true)`.execute(tx);
       const counted = await sql<{ county_code: string; client_id: string; n: number }>`
         SELECT county_code, client_id, n FROM client_open_relationships WHERE n <> 0 ORDER BY 1, 2`.execute(tx);
