@@ -24,6 +24,28 @@ describe('service catalogue', () => {
     await page.context().close();
   });
 
+  test('on a phone the results come first and the filters wait behind one button that counts the chosen ones', async () => {
+    const page = await newPage(e2e.browser, e2e.server.baseUrl, { viewport: { width: 390, height: 844 } });
+    await page.goto('/palvelut?q=velkaneuvontaa');
+    await page.locator('.catalog-results a').first().waitFor();
+    const forWhom = page.getByRole('group', { name: 'Kenelle' });
+    expect(await forWhom.isVisible()).toBe(false);
+    // The number of results is on the first screen, not below five filter groups.
+    const count = await page.locator('.catalog-search [role="status"]').first().boundingBox();
+    expect(count!.y + count!.height).toBeLessThan(844);
+    const toggle = page.getByRole('button', { name: 'Näytä rajaukset' });
+    await toggle.click();
+    await forWhom.waitFor();
+    expect(await page.getByRole('button', { name: 'Piilota rajaukset' }).getAttribute('aria-expanded')).toBe('true');
+    await forWhom.getByRole('checkbox').first().check();
+    await page.waitForURL(/clientGroup=/);
+    await expectNoSeriousAxeViolations(page);
+    await page.getByRole('button', { name: 'Piilota rajaukset' }).click();
+    await page.getByRole('button', { name: 'Näytä rajaukset (1 valittu)' }).waitFor();
+    expect(await forWhom.isVisible()).toBe(false);
+    await page.context().close();
+  });
+
   test('a professional narrows the catalogue with a facet and the count follows', async () => {
     const page = await newPage(e2e.browser, e2e.server.baseUrl);
     await login(page, 'ohjaaja');

@@ -10,6 +10,10 @@ export const fi = {
   },
   filters: {
     title: 'Rajaa hakua',
+    show: 'Näytä rajaukset',
+    showChosen_one: 'Näytä rajaukset ({{count}} valittu)',
+    showChosen_other: 'Näytä rajaukset ({{count}} valittu)',
+    hide: 'Piilota rajaukset',
     clear: 'Tyhjennä haku ja rajaukset',
     clientGroup: 'Kenelle',
     segment: 'Asiakkuus',
@@ -128,6 +132,10 @@ export const sv: typeof fi = {
   },
   filters: {
     title: 'Avgränsa sökningen',
+    show: 'Visa avgränsningarna',
+    showChosen_one: 'Visa avgränsningarna ({{count}} vald)',
+    showChosen_other: 'Visa avgränsningarna ({{count}} valda)',
+    hide: 'Dölj avgränsningarna',
     clear: 'Töm sökningen och avgränsningarna',
     clientGroup: 'För vem',
     segment: 'Kundskap',
@@ -246,6 +254,10 @@ export const en: typeof fi = {
   },
   filters: {
     title: 'Narrow the search',
+    show: 'Show filters',
+    showChosen_one: 'Show filters ({{count}} chosen)',
+    showChosen_other: 'Show filters ({{count}} chosen)',
+    hide: 'Hide filters',
     clear: 'Clear the search and filters',
     clientGroup: 'For whom',
     segment: 'Client segment',

@@ -61,6 +61,10 @@ export function ServiceSearch({ detailHref, showSegments = true, headingLevel = 
   };
 
   const facets = FACETS.filter((f) => showSegments || f !== 'segment');
+  // On a phone the filters would push the results a screen or two down, so there they start folded
+  // behind one button that also says how many are chosen; from 56rem up they are always shown (CSS).
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const chosen = facets.reduce((n, key) => n + selectedOf(key).length, 0);
   return (
     <div className="catalog-search">
       <form role="search" className="catalog-search__form" onSubmit={onSubmit}>
@@ -80,8 +84,16 @@ export function ServiceSearch({ detailHref, showSegments = true, headingLevel = 
           {t('search.submit')}
         </Button>
       </form>
+      <Button
+        className="catalog-filters__toggle"
+        aria-expanded={filtersOpen}
+        aria-controls="catalog-filters"
+        onClick={() => setFiltersOpen((open) => !open)}
+      >
+        {filtersOpen ? t('filters.hide') : chosen > 0 ? t('filters.showChosen', { count: chosen }) : t('filters.show')}
+      </Button>
       <div className="catalog-layout">
-        <aside className="catalog-filters" aria-label={t('filters.title')}>
+        <aside id="catalog-filters" className={`catalog-filters${filtersOpen ? '' : ' catalog-filters--folded'}`} aria-label={t('filters.title')}>
           {facets.map((key) => (
             <FacetGroup key={key} facetKey={key} data={query.data} selected={selectedOf(key)} onToggle={toggle} />
           ))}
