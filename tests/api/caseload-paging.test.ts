@@ -117,6 +117,23 @@ describe(`caseload pages on ${process.env.POLKU_TEST_DATABASE === 'postgres' ? '
     expect(beyond).toMatchObject({ items: [], total: before.items.length, counts: before.counts, page: 99 });
   });
 
+  it('writes each page’s audit row in the page’s own statement, also past the end: one row, the counts it read, chained', async () => {
+    const user = await t.db.selectFrom('users').select('id').where('username', '=', 'ohjaaja').executeTakeFirstOrThrow();
+    const cookie = await t.login('ohjaaja');
+    const { total } = (await t.call('GET', '/api/v1/guidance/caseload', { cookie })).json();
+    const rows = () => t.db.selectFrom('audit_log').select(['id', 'chain', 'details', 'prev_hash']).where('user_id', '=', user.id).where('action', '=', 'client.caseload').orderBy('id').execute();
+    const before = await rows();
+    const res = await t.call('GET', '/api/v1/guidance/caseload?page=999', { cookie });
+    expect(res.statusCode).toBe(200);
+    const after = await rows();
+    expect(after).toHaveLength(before.length + 1);
+    const row = after.at(-1)!;
+    expect(row.details).toEqual({ count: 0, total, page: 999 });
+    // audit_append chained it to the row before it in its chain, as every other audit row.
+    const previous = await t.db.selectFrom('audit_log').select('hash').where('chain', '=', row.chain).where('id', '<', row.id).orderBy('id', 'desc').limit(1).executeTakeFirst();
+    expect(row.prev_hash ?? null).toBe(previous?.hash ?? null);
+  });
+
   it('refuses a page size over 500 or a page below 1 with 400, and a client login with 403', async () => {
     const cookie = await t.login('ohjaaja');
     expect((await t.call('GET', '/api/v1/guidance/caseload?pageSize=501', { cookie })).statusCode).toBe(400);

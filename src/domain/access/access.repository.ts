@@ -2,15 +2,10 @@ import { sql } from 'kysely';
 import type { Tx } from '../../db/schema.js';
 import type { DisclosureBasis } from './access.rules.js';
 
+/** The access check's first step on every client read: `polku_has_active_relationship` (0942), planned once per connection. */
 export async function hasActiveRelationship(tx: Tx, clientId: string, organizationId: string): Promise<boolean> {
-  const row = await tx
-    .selectFrom('client_relationships')
-    .select('id')
-    .where('client_id', '=', clientId)
-    .where('organization_id', '=', organizationId)
-    .where('ended_at', 'is', null)
-    .executeTakeFirst();
-  return !!row;
+  const { rows } = await sql<{ active: boolean }>`SELECT polku_has_active_relationship(${clientId}, ${organizationId}) AS active`.execute(tx);
+  return rows[0]?.active === true;
 }
 
 /** Consents and statutory bases of the client naming this organisation or its sector, not revoked. */

@@ -1,2 +1,2 @@
-export { recordAudit, cleanLogText, type AuditEntry } from './audit.service.js';
+export { recordAudit, auditInStatement, cleanLogText, type AuditEntry } from './audit.service.js';
 export { listClientAccess, listChain } from './audit.repository.js';

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/schema.js';
 import '../catalog/catalog.tables.js';
 import '../clients/clients.tables.js';
@@ -53,28 +53,21 @@ export interface CaseloadRow {
 }
 
 /**
- * One page of the worker's active clients (as the responsible worker) by name, and the counts by level
- * over all of them, in one statement. The count row is always there, so an empty page still answers
- * the totals; the latest assessment's segment is read for the page's rows only.
+ * Page `page` of the worker's active clients (as the responsible worker) by name, and the counts by level
+ * over all of them, in one statement that also writes the page's audit row: `audit` turns the details
+ * `{count, total, page}` (how many rows this page shows, of how many), which only the statement knows,
+ * into the audit call (one round trip less per request). The count row is always there, so an empty page
+ * still answers the totals; the latest assessment's segment is read for the page's rows only. The page
+ * itself is `polku_caseload_page` (migration 0940), so PostgreSQL plans it once per connection, not on
+ * every request; row-level security applies inside it as to any statement of the request's transaction.
  */
-export async function caseloadPage(tx: Tx, userId: string, offset: number, limit: number) {
+export async function caseloadPage(tx: Tx, userId: string, page: number, pageSize: number, audit: (details: RawBuilder<unknown>) => RawBuilder<unknown>) {
+  const details = sql`jsonb_build_object('count', (SELECT count(p.id) FROM page p), 'total', (SELECT max(p.total) FROM page p), 'page', ${page}::int)`;
   const { rows } = await sql<CaseloadRow & { total: number; advice: number; guidance: number; intensive: number; id: string | null }>`
-    WITH mine AS (
-      SELECT c.id, c.first_name, c.last_name, c.birth_date, c.identity_code, c.municipality_code, r.level, r.started_at
-        FROM client_relationships r JOIN clients c ON c.id = r.client_id
-       WHERE r.responsible_user_id = ${userId} AND r.ended_at IS NULL)
-    SELECT n.total, n.advice, n.guidance, n.intensive, p.*
-      FROM (SELECT count(*) AS total,
-                   count(*) FILTER (WHERE level = 'neuvonta-ja-ohjaus') AS advice,
-                   count(*) FILTER (WHERE level = 'asiakasohjaus') AS guidance,
-                   count(*) FILTER (WHERE level = 'intensiivinen-palveluohjaus') AS intensive
-              FROM mine) n
-      LEFT JOIN LATERAL (
-        SELECT k.id, k.first_name, k.last_name, k.birth_date, k.identity_code, m.name_fi AS municipality_name, k.level, k.started_at,
-               (SELECT a.segment FROM assessments a WHERE a.client_id = k.id ORDER BY a.at DESC LIMIT 1) AS segment
-          FROM (SELECT * FROM mine ORDER BY last_name, first_name, id LIMIT ${limit} OFFSET ${offset}) k
-          LEFT JOIN municipalities m ON m.code = k.municipality_code) p ON true
-     ORDER BY p.last_name, p.first_name, p.id`.execute(tx);
+    WITH page AS MATERIALIZED (SELECT * FROM polku_caseload_page(${userId}, ${(page - 1) * pageSize}, ${pageSize})),
+         audit AS MATERIALIZED (SELECT ${audit(details)} AS audit_id)
+    SELECT page.* FROM page CROSS JOIN audit
+     ORDER BY page.last_name, page.first_name, page.id`.execute(tx);
   const first = rows[0]!;
   return {
     total: Number(first.total),

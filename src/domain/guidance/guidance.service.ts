@@ -4,7 +4,7 @@ import { CASELOAD_PAGE_SIZE, type CaseloadResponse, type ProfileInput } from '..
 import type { RecommendationRequest, RecommendationResponse } from '../../contracts/guidance.contracts.js';
 import { requireClientAccess } from '../access/index.js';
 import { assessmentsOf, latestLifeSituation, lifeAreasFor } from '../assessment/index.js';
-import { recordAudit } from '../audit/index.js';
+import { auditInStatement } from '../audit/index.js';
 import type { AccessRoute, Channel, ClientGroup, Sector, Segment } from '../catalog/catalog.types.js';
 import { ageOn, clientGroupForAge, getClientRow, requireProfessional, toListItem } from '../clients/index.js';
 import type { Actor } from '../identity/actor.js';
@@ -226,8 +226,10 @@ export async function recommendForClient(tx: Tx, actor: Actor, clientId: string,
  */
 export async function caseload(tx: Tx, actor: Actor, page = 1, pageSize = CASELOAD_PAGE_SIZE): Promise<CaseloadResponse> {
   requireProfessional(actor);
-  const { total, counts, rows } = await repo.caseloadPage(tx, actor.userId, (page - 1) * pageSize, pageSize);
-  await recordAudit(tx, actor, { action: 'client.caseload', basis: 'client-relationship', allowed: true, details: { count: rows.length, total, page } });
+  // The page's audit row ({count, total, page}) is written by the page's own statement: one round trip less.
+  const { total, counts, rows } = await repo.caseloadPage(tx, actor.userId, page, pageSize, (details) =>
+    auditInStatement(actor, { action: 'client.caseload', basis: 'client-relationship', allowed: true }, details),
+  );
   return {
     counts,
     intensiveLimit: INTENSIVE_CASELOAD_LIMIT,
