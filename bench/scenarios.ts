@@ -86,20 +86,31 @@ function overviewRequests(f: Fixture): Request[] {
   return [get('plan', true), get('path', false), get('referrals', false)];
 }
 
-/** A worker's front page: caseload by level, own tasks, alerts. */
+/**
+ * A worker's client list (/asiakkaat): what that screen fetches, its first page by name with the counts by
+ * level. Until 23 Nov 2026 this scenario also read `/me/tasks` (every open task, used by no screen) and
+ * `/me/alerts` (no screen either: the today view, scenario `today`, has its own route).
+ */
 function caseloadRequests(f: Fixture): Request[] {
-  return ['/api/v1/guidance/caseload', '/api/v1/me/tasks', '/api/v1/me/alerts'].map((path) => ({
-    method: 'GET',
-    setupRequest: (req: Request, ctx: Record<string, unknown>) => withCookie(req, workerOf(f, ctx).cookie, { path }),
-  }));
+  return [ownRequest(f, '/api/v1/guidance/caseload?page=1')];
+}
+
+function ownRequest(f: Fixture, path: string): Request {
+  return { method: 'GET', setupRequest: (req: Request, ctx: Record<string, unknown>) => withCookie(req, workerOf(f, ctx).cookie, { path }) };
 }
 
 export const SCENARIOS: Scenario[] = [
   {
     name: 'caseload',
-    routes: [['GET', '/api/v1/guidance/caseload'], ['GET', '/api/v1/me/tasks'], ['GET', '/api/v1/me/alerts']],
-    describe: "a worker's clients by level, their next tasks and alerts (3 requests in turn)",
+    routes: [['GET', '/api/v1/guidance/caseload']],
+    describe: "a worker's client list: the first page of their clients by name, with the counts by level (audited)",
     requests: caseloadRequests,
+  },
+  {
+    name: 'today',
+    routes: [['GET', '/api/v1/me/today']],
+    describe: "a worker's today view (front page): due and overdue tasks, incoming referrals, alerts, meetings (audited)",
+    requests: (f) => [ownRequest(f, '/api/v1/me/today')],
   },
   {
     name: 'client-overview',
@@ -157,7 +168,7 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'mixed',
     routes: [['GET', '/api/v1/clients/:id/plan'], ['GET', '/api/v1/services'], ['POST', '/api/v1/referrals']],
-    describe: '70 % worker reads (caseload, tasks, plan, path, referrals), 20 % searches, 10 % referral writes',
+    describe: '70 % worker reads (client list page, plan, path, referrals), 20 % searches, 10 % referral writes',
     requests: (f) => {
       const reads = [...caseloadRequests(f), ...overviewRequests(f)];
       const search = searchRequest();
