@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import { DatabaseBusyError, inBulkLane, PGliteDialect, type PGliteQueue } from './pglite-dialect.js';
+import type { PGliteStatements } from './pglite-statements.js';
 import type { DB } from './schema.js';
 import { migrate } from './migrate.js';
 
@@ -18,6 +19,8 @@ export interface Database {
   dumpDataDir?: () => Promise<Blob>;
   /** PGlite only: the single connection's queue (lanes, deadline, grant monitor). */
   queue?: PGliteQueue;
+  /** PGlite only: the named prepared statements (`enabled` may be switched for an A/B). */
+  statements?: PGliteStatements;
   /** Where opening took its time, ms (start-up log line, durability drill). */
   openTimings: OpenTimings;
 }
@@ -46,6 +49,8 @@ export interface OpenOptions {
   queueDeadlineMs?: number;
   /** PGlite with a data directory: how often to CHECKPOINT when WAL was written. Default 60 s; 0 = never. */
   checkpointIntervalMs?: number;
+  /** PGlite: keep statements prepared after start-up (default true; env POLKU_PGLITE_STATEMENTS=0 turns it off). */
+  pgliteStatements?: boolean;
 }
 
 const DEFAULT_QUEUE_DEADLINE_MS = 15_000;
@@ -68,6 +73,9 @@ const APP_ROLE = 'polku_app';
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 pg.types.setTypeParser(1082, (v) => v);
+
+/** The same on PGlite: int8 and numeric as numbers, dates as 'YYYY-MM-DD' (as the pg type parsers above). */
+export const PGLITE_PARSERS = { 20: (v: string) => Number(v), 1700: (v: string) => Number(v), 1082: (v: string) => v };
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPGlite(options);
@@ -97,7 +105,7 @@ async function openPGlite(options: OpenOptions): Promise<Database> {
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       extensions: { pg_trgm },
-      parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v), 1082: (v: string) => v },
+      parsers: PGLITE_PARSERS,
     });
     openTimings.engineMs = lap();
   } catch (e) {
@@ -117,6 +125,8 @@ async function openPGlite(options: OpenOptions): Promise<Database> {
     await sql`SET ROLE ${sql.raw(APP_ROLE)}`.execute(db);
     // Migrations and seeding may take long; requests from here on wait at most the deadline.
     dialect.queue.deadlineMs = options.queueDeadlineMs ?? DEFAULT_QUEUE_DEADLINE_MS;
+    // The schema is settled: from here on statements are kept prepared (pglite-statements.ts).
+    dialect.statements.enabled = options.pgliteStatements ?? process.env.POLKU_PGLITE_STATEMENTS !== '0';
   } catch (e) {
     await pglite.close().catch(() => {});
     release();
@@ -129,6 +139,7 @@ async function openPGlite(options: OpenOptions): Promise<Database> {
     db,
     openTimings,
     queue: dialect.queue,
+    statements: dialect.statements,
     dumpDataDir: () => pglite.dumpDataDir('none'),
     async close() {
       try {

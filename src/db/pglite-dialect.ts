@@ -12,6 +12,7 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
+import { PGliteStatements } from './pglite-statements.js';
 
 /** Which lane a unit of work queues in for PGlite's single connection. */
 export type QueueLane = 'interactive' | 'bulk';
@@ -129,18 +130,21 @@ interface Waiter {
  */
 export class PGliteDialect implements Dialect {
   readonly queue: PGliteQueue;
+  /** Statements with parameters as named prepared statements (off until `statements.enabled`). */
+  readonly statements: PGliteStatements;
   constructor(
     private readonly pg: PGlite,
     private readonly onConnection?: (c: DatabaseConnection) => Promise<void>,
-    options: { deadlineMs?: number } = {},
+    options: { deadlineMs?: number; statementCacheSize?: number } = {},
   ) {
     this.queue = new PGliteQueue(options.deadlineMs);
+    this.statements = new PGliteStatements(pg, options.statementCacheSize);
   }
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pg, this.queue, this.onConnection);
+    return new PGliteDriver(this.pg, this.statements, this.queue, this.onConnection);
   }
   createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
     return new PostgresIntrospector(db);
@@ -151,14 +155,20 @@ export class PGliteDialect implements Dialect {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pg: PGlite) {}
+  constructor(
+    private readonly pg: PGlite,
+    private readonly statements: PGliteStatements,
+  ) {}
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     // Raw SQL without parameters may hold several statements (migrations): run it through the
     // simple protocol, which allows that, and answer with the last statement's result.
     const result =
       compiled.query.kind === 'RawNode' && compiled.parameters.length === 0
         ? ((await this.pg.exec(compiled.sql)).at(-1) ?? { rows: [], affectedRows: 0, fields: [] })
-        : await this.pg.query<R>(compiled.sql, compiled.parameters as unknown[]);
+        : laneStorage.getStore() === 'bulk'
+          ? // Broad catalogue searches: planned for each call's own values (never a generic plan), as on PostgreSQL.
+            await this.pg.query<R>(compiled.sql, compiled.parameters as unknown[])
+          : await this.statements.query<R>(compiled.sql, compiled.parameters as unknown[]);
     const affected = result.affectedRows;
     return {
       rows: result.rows as R[],
@@ -175,8 +185,8 @@ class PGliteDriver implements Driver {
   private readonly connection: PGliteConnection;
   private initialised = false;
 
-  constructor(pg: PGlite, private readonly queue: PGliteQueue, private readonly onConnection?: (c: DatabaseConnection) => Promise<void>) {
-    this.connection = new PGliteConnection(pg);
+  constructor(pg: PGlite, statements: PGliteStatements, private readonly queue: PGliteQueue, private readonly onConnection?: (c: DatabaseConnection) => Promise<void>) {
+    this.connection = new PGliteConnection(pg, statements);
   }
   async init() {}
   async acquireConnection(): Promise<DatabaseConnection> {
