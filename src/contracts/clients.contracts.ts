@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AlertType } from './followup.contracts.js';
 
 /** Zod schemas of the clients, concerns and assessment API, shared by the server and the web app. */
 
@@ -148,7 +149,19 @@ export const CaseloadResponse = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
-  items: z.array(ClientListItem.extend({ startedAt: z.string() })),
+  items: z.array(
+    ClientListItem.extend({
+      startedAt: z.string(),
+      /** The worker's own next open follow-up task for the client (earliest due); overdue by the Finnish date. */
+      nextTask: z.object({ title: z.string(), due: z.string(), overdue: z.boolean() }).nullable(),
+      /** How many of the worker's open tasks for the client are overdue. */
+      overdueTasks: z.number().int(),
+      /** The alert types the today view (computeAlerts) raises for this client, of those a list can show per row. */
+      alerts: z.array(AlertType.extract(['task-overdue', 'plan-review-overdue', 'no-contact'])),
+      /** Days since the last contact when `no-contact` is raised (intensive clients), else null. */
+      noContactDays: z.number().int().nullable(),
+    }),
+  ),
 });
 export type CaseloadResponse = z.infer<typeof CaseloadResponse>;
 

@@ -15,7 +15,7 @@ import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
 
-interface Item { id: string; firstName: string; lastName: string; level: string | null; startedAt: string }
+interface Item { id: string; firstName: string; lastName: string; level: string | null; startedAt: string; nextTask?: unknown; overdueTasks?: unknown; alerts?: unknown; noContactDays?: unknown }
 
 /** The previous caseload statement, verbatim (git history: guidance.repository.ts caseloadRows). */
 function referenceRows(tx: Tx, userId: string) {
@@ -47,7 +47,9 @@ async function reference(username: string) {
 }
 
 const names = (items: Item[]) => items.map((i) => `${i.lastName} ${i.firstName}`);
-const byId = (items: Item[]) => [...items].sort((a, b) => a.id.localeCompare(b.id));
+/** The list item as the previous statement gave it: the follow-up signals (caseload-followup.test.ts) left out. */
+const listed = ({ nextTask: _n, overdueTasks: _o, alerts: _a, noContactDays: _d, ...item }: Item) => item;
+const byId = (items: Item[]) => [...items].sort((a, b) => a.id.localeCompare(b.id)).map(listed);
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -18,7 +18,24 @@ describe('clients', () => {
     await heading(page, 'Asiakkaat').waitFor();
     await page.getByRole('heading', { name: 'Omat asiakkaasi tason mukaan' }).waitFor();
     await page.getByRole('link', { name: `${saara.lastName} ${saara.firstName}` }).waitFor();
+    // Saara's row: the worker's next task for her (overdue in the demo world, whose dates follow the day it is seeded) and the alert badge.
+    const saaraRow = page.getByRole('row').filter({ has: page.getByRole('link', { name: `${saara.lastName} ${saara.firstName}` }) });
+    await saaraRow.getByRole('cell', { name: /Kutsu verkosto työkokeilun loppuarvioon/ }).getByText(/^\d{1,2}\.\d{1,2}\.\d{4} · myöhässä$/).waitFor();
+    await saaraRow.getByRole('listitem').filter({ hasText: /^\d+ myöhässä$/ }).waitFor();
+    await page.getByRole('columnheader', { name: 'Seuraava tehtävä' }).waitFor();
+    await page.getByRole('columnheader', { name: 'Huomiot' }).waitFor();
     await expectNoSeriousAxeViolations(page);
+
+    // The same in Swedish.
+    await page.evaluate(() => localStorage.setItem('polku.language', 'sv'));
+    await page.reload();
+    await page.getByRole('columnheader', { name: 'Nästa uppgift' }).waitFor();
+    await saaraRow.getByText(/^\d{1,2}\.\d{1,2}\.\d{4} · försenad$/).waitFor();
+    await saaraRow.getByRole('listitem').filter({ hasText: /^\d+ försenade$/ }).waitFor();
+    await expectNoSeriousAxeViolations(page);
+    await page.evaluate(() => localStorage.setItem('polku.language', 'fi'));
+    await page.reload();
+    await heading(page, 'Asiakkaat').waitFor();
 
     await page.getByRole('link', { name: `${saara.lastName} ${saara.firstName}` }).click();
     await heading(page, `${saara.firstName} ${saara.lastName}`).waitFor();

@@ -6,10 +6,10 @@ import * as repo from './followup.repository.js';
 import {
   addDays,
   byUrgency,
-  daysBetween,
   deadlineAlertDue,
   finnishDate,
   mergeSettings,
+  noContactFor,
   referralStuck,
   statutoryDeadline,
   type AlertType,
@@ -112,10 +112,9 @@ export async function computeAlerts(
   const relationships = await repo.responsibleRelationships(tx, actor.userId, today);
   const intensive = relationships.filter((r) => r.level === 'intensiivinen-palveluohjaus');
   for (const r of intensive) {
-    const times = [r.last_contact_at, r.last_meeting_at, r.started_at].filter(Boolean).map((d) => new Date(d as Date).getTime());
-    const last = finnishDate(new Date(Math.max(...times)));
-    if (daysBetween(last, today) > s.intensiveContactDays) {
-      out.push(alert({ type: 'no-contact', title: T.noContact[lang], clientId: r.client_id, clientName: r.client_name, since: last, due: addDays(last, s.intensiveContactDays), count: daysBetween(last, today), limit: s.intensiveContactDays }));
+    const quiet = noContactFor([r.last_contact_at, r.last_meeting_at, r.started_at], today, s); // the caseload page decides with the same rule
+    if (quiet) {
+      out.push(alert({ type: 'no-contact', title: T.noContact[lang], clientId: r.client_id, clientName: r.client_name, since: quiet.last, due: addDays(quiet.last, s.intensiveContactDays), count: quiet.days, limit: s.intensiveContactDays }));
     }
   }
   const intensiveClients = new Set(intensive.map((r) => r.client_id));

@@ -3,6 +3,7 @@
  * the verify-and-follow defaults per guidance level, working-day deadlines and alert thresholds.
  * Everything configurable lives in FollowupSettings; followup_settings rows override the defaults.
  */
+import { finnishCalendarDate } from '../shared/calendar.js';
 import { isWorkingDay } from './finnish-holidays.js';
 
 export type GuidanceLevel = 'neuvonta-ja-ohjaus' | 'asiakasohjaus' | 'intensiivinen-palveluohjaus';
@@ -98,6 +99,40 @@ export function addDays(isoDate: string, days: number): string {
 
 export function daysBetween(fromIso: string, toIso: string): number {
   return Math.round((Date.parse(`${toIso}T12:00:00Z`) - Date.parse(`${fromIso}T12:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * Alert `no-contact`: more than `intensiveContactDays` Finnish calendar days since the latest of the
+ * client's contacts, held meetings and the relationship's start. Null within the limit. computeAlerts
+ * and the caseload page both decide with this, so the list and the today view never disagree.
+ */
+export function noContactFor(times: (Date | string | null | undefined)[], today: string, s: Pick<FollowupSettings, 'intensiveContactDays'>): { last: string; days: number } | null {
+  const ms = times.filter((d): d is Date | string => !!d).map((d) => new Date(d).getTime());
+  if (ms.length === 0) return null;
+  const last = finnishCalendarDate(new Date(Math.max(...ms)));
+  const days = daysBetween(last, today);
+  return days > s.intensiveContactDays ? { last, days } : null;
+}
+
+/**
+ * The alerts computeAlerts raises about one of the worker's clients that the caseload page can show per
+ * row (cheap look-ups): the worker's overdue tasks for the client, the plan's review date passed, and for
+ * an intensive client no contact. Referral and statutory-deadline alerts stay on the today view.
+ */
+export const CASELOAD_ALERT_TYPES = ['task-overdue', 'plan-review-overdue', 'no-contact'] as const satisfies readonly AlertType[];
+export type CaseloadAlertType = (typeof CASELOAD_ALERT_TYPES)[number];
+
+export function caseloadAlerts(
+  c: { level: string | null; overdueTasks: number; planReviewDate: string | null; lastContactAt: Date | string | null },
+  today: string,
+  s: Pick<FollowupSettings, 'intensiveContactDays'>,
+): { types: CaseloadAlertType[]; noContactDays: number | null } {
+  const types: CaseloadAlertType[] = [];
+  if (c.overdueTasks > 0) types.push('task-overdue');
+  if (c.planReviewDate !== null && c.planReviewDate < today) types.push('plan-review-overdue');
+  const quiet = c.level === 'intensiivinen-palveluohjaus' ? noContactFor([c.lastContactAt], today, s) : null;
+  if (quiet) types.push('no-contact');
+  return { types, noContactDays: quiet?.days ?? null };
 }
 
 /** The n:th working day after a date: Mon–Fri, skipping Finnish public holidays, Midsummer Eve and Christmas Eve. */

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/schema.js';
+import type { FollowupSettings } from '../followup/index.js';
 import '../catalog/catalog.tables.js';
 import '../clients/clients.tables.js';
 
@@ -52,6 +53,15 @@ export interface CaseloadRow {
   segment: string | null;
 }
 
+/** What the page says of each client's follow-up (migration 0943): raw values, the rules are followup.rules.ts's. */
+export interface CaseloadFollowupRow {
+  next_task_title: string | null;
+  next_task_due: string | null;
+  overdue_tasks: number | string;
+  plan_review_date: string | null;
+  last_contact_at: Date | null;
+}
+
 /**
  * Page `page` of the worker's active clients (as the responsible worker) by name, and the counts by level
  * over all of them, in one statement that also writes the page's audit row: `audit` turns the details
@@ -61,18 +71,29 @@ export interface CaseloadRow {
  * itself is `polku_caseload_page` (migration 0940), so PostgreSQL plans it once per connection, not on
  * every request; row-level security applies inside it as to any statement of the request's transaction.
  */
-export async function caseloadPage(tx: Tx, userId: string, page: number, pageSize: number, audit: (details: RawBuilder<unknown>) => RawBuilder<unknown>) {
+export async function caseloadPage(
+  tx: Tx, who: { userId: string; countyCode: string; organizationId: string }, today: string, page: number, pageSize: number,
+  audit: (details: RawBuilder<unknown>) => RawBuilder<unknown>,
+) {
   const details = sql`jsonb_build_object('count', (SELECT count(p.id) FROM page p), 'total', (SELECT max(p.total) FROM page p), 'page', ${page}::int)`;
-  const { rows } = await sql<CaseloadRow & { total: number; advice: number; guidance: number; intensive: number; id: string | null }>`
-    WITH page AS MATERIALIZED (SELECT * FROM polku_caseload_page(${userId}, ${(page - 1) * pageSize}, ${pageSize})),
+  // The follow-up settings layers in force (as alertSettingsAndLimits reads them) ride on the first row:
+  // the no-contact limit is the organisation's setting, and reading it apart would be a statement more.
+  const { rows } = await sql<CaseloadRow & CaseloadFollowupRow & { total: number; advice: number; guidance: number; intensive: number; id: string | null; settings_layers: Partial<FollowupSettings>[] | null }>`
+    WITH page AS MATERIALIZED (SELECT * FROM polku_caseload_page(${who.userId}, ${(page - 1) * pageSize}, ${pageSize}, ${today}::date)),
          audit AS MATERIALIZED (SELECT ${audit(details)} AS audit_id)
-    SELECT page.* FROM page CROSS JOIN audit
+    SELECT page.*,
+           CASE WHEN row_number() OVER (ORDER BY page.last_name, page.first_name, page.id) = 1 THEN
+             (SELECT coalesce(json_agg(s.settings ORDER BY s.organization_id IS NOT NULL), '[]')
+                FROM followup_settings s
+               WHERE s.county_code = ${who.countyCode} AND (s.organization_id IS NULL OR s.organization_id = ${who.organizationId})) END AS settings_layers
+      FROM page CROSS JOIN audit
      ORDER BY page.last_name, page.first_name, page.id`.execute(tx);
   const first = rows[0]!;
   return {
     total: Number(first.total),
     counts: { 'neuvonta-ja-ohjaus': Number(first.advice), asiakasohjaus: Number(first.guidance), 'intensiivinen-palveluohjaus': Number(first.intensive) },
-    rows: rows.filter((r): r is typeof r & { id: string } => r.id !== null) as CaseloadRow[],
+    settingsLayers: first.settings_layers ?? [],
+    rows: rows.filter((r): r is typeof r & { id: string } => r.id !== null) as (CaseloadRow & CaseloadFollowupRow)[],
   };
 }
 

@@ -7,7 +7,9 @@ import { assessmentsOf, latestLifeSituation, lifeAreasFor } from '../assessment/
 import { auditInStatement } from '../audit/index.js';
 import type { AccessRoute, Channel, ClientGroup, Sector, Segment } from '../catalog/catalog.types.js';
 import { ageOn, clientGroupForAge, getClientRow, requireProfessional, toListItem } from '../clients/index.js';
+import { caseloadAlerts, mergeSettings } from '../followup/index.js';
 import type { Actor } from '../identity/actor.js';
+import { finnishCalendarDate } from '../shared/calendar.js';
 import type { Lang } from '../shared/errors.js';
 import * as repo from './guidance.repository.js';
 import { KEYED_ANALYSIS_LIMIT, primeAnalyses, rankServices, type CandidateService } from './recommendation.rules.js';
@@ -223,13 +225,17 @@ export async function recommendForClient(tx: Tx, actor: Actor, clientId: string,
 /**
  * The worker's active clients by guidance level, with the 40-client check for intensive case management:
  * the counts over all of them, the list a page at a time by name. One audit row for the page shown.
+ * Each client on the page comes with the worker's next open task for them and the alerts the today view
+ * raises about them (caseloadAlerts, the rules computeAlerts uses), all from the page's one statement.
  */
-export async function caseload(tx: Tx, actor: Actor, page = 1, pageSize = CASELOAD_PAGE_SIZE): Promise<CaseloadResponse> {
+export async function caseload(tx: Tx, actor: Actor, page = 1, pageSize = CASELOAD_PAGE_SIZE, now = new Date()): Promise<CaseloadResponse> {
   requireProfessional(actor);
   // The page's audit row ({count, total, page}) is written by the page's own statement: one round trip less.
-  const { total, counts, rows } = await repo.caseloadPage(tx, actor.userId, page, pageSize, (details) =>
+  const today = finnishCalendarDate(now);
+  const { total, counts, settingsLayers, rows } = await repo.caseloadPage(tx, actor, today, page, pageSize, (details) =>
     auditInStatement(actor, { action: 'client.caseload', basis: 'client-relationship', allowed: true }, details),
   );
+  const settings = mergeSettings(...settingsLayers); // as alertSettingsFor: county layer, then the organisation's
   return {
     counts,
     intensiveLimit: INTENSIVE_CASELOAD_LIMIT,
@@ -237,6 +243,17 @@ export async function caseload(tx: Tx, actor: Actor, page = 1, pageSize = CASELO
     total,
     page,
     pageSize,
-    items: rows.map((r) => ({ ...toListItem(r), startedAt: new Date(r.started_at).toISOString() })),
+    items: rows.map((r) => {
+      const overdueTasks = Number(r.overdue_tasks);
+      const signals = caseloadAlerts({ level: r.level, overdueTasks, planReviewDate: r.plan_review_date, lastContactAt: r.last_contact_at }, today, settings);
+      return {
+        ...toListItem(r),
+        startedAt: new Date(r.started_at).toISOString(),
+        nextTask: r.next_task_title !== null && r.next_task_due !== null ? { title: r.next_task_title, due: r.next_task_due, overdue: r.next_task_due < today } : null,
+        overdueTasks,
+        alerts: signals.types,
+        noContactDays: signals.noContactDays,
+      };
+    }),
   };
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { ClientListItem } from '../../../contracts/clients.contracts.js';
+import type { CaseloadResponse, ClientListItem } from '../../../contracts/clients.contracts.js';
 import { Button, Card, EmptyState, ErrorMessage, LoadingState, PageHeader, Table, TextField, type TableColumn } from '../../ui/index.js';
 import { useCurrentUser } from '../../app/auth.js';
 import { useCaseload, useClientSearch } from './clients.api.js';
@@ -18,6 +18,51 @@ function useColumns(): TableColumn<ClientListItem>[] {
     { key: 'level', header: t('columns.level'), render: (c) => (c.level ? t(`levels.${c.level}`) : '–') },
     { key: 'segment', header: t('columns.segment'), render: (c) => (c.segment ? t(`segments.${c.segment}`) : '–') },
   ];
+}
+
+type CaseloadItem = CaseloadResponse['items'][number];
+
+/**
+ * The caseload's own columns: the worker's next task for the client and the alerts the today view raises
+ * about them (the server decides both with the today view's rules). Right after the name, so on a phone
+ * they are on screen before the table scrolls sideways.
+ */
+function useCaseloadColumns(): TableColumn<CaseloadItem>[] {
+  const { t } = useTranslation('clients');
+  const [name, ...rest] = useColumns() as TableColumn<CaseloadItem>[];
+  const nextTask: TableColumn<CaseloadItem> = {
+    key: 'next-task',
+    header: t('caseload.nextTask'),
+    render: (c) =>
+      c.nextTask ? (
+        <span className="caseload-task">
+          {c.nextTask.title}
+          <span className={c.nextTask.overdue ? 'caseload-task__due caseload-late' : 'caseload-task__due'}>
+            {formatDate(c.nextTask.due)}
+            {c.nextTask.overdue && <> · {t('caseload.late')}</>}
+          </span>
+        </span>
+      ) : (
+        <span className="caseload-muted">{t('caseload.noTask')}</span>
+      ),
+  };
+  const alerts: TableColumn<CaseloadItem> = {
+    key: 'alerts',
+    header: t('caseload.alerts'),
+    render: (c) =>
+      c.alerts.length ? (
+        <ul className="caseload-badges">
+          {c.alerts.map((type) => (
+            <li key={type} className="caseload-badge">
+              {t(`caseload.badges.${type}`, { count: type === 'task-overdue' ? c.overdueTasks : (c.noContactDays ?? 0) })}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        '–'
+      ),
+  };
+  return [name!, nextTask, alerts, ...rest];
 }
 
 function SearchResults({ q }: { q: string }) {
@@ -47,7 +92,7 @@ function CaseloadPager({ page, pages, total, onPage }: { page: number; pages: nu
 
 function Caseload() {
   const { t } = useTranslation('clients');
-  const columns = useColumns();
+  const columns = useCaseloadColumns();
   // The page is in the address (?sivu=2), so coming back from a client returns to the same page.
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Math.floor(Number(params.get('sivu'))) || 1);
