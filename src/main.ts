@@ -7,6 +7,7 @@ import { loadReferenceData } from './db/reference-data.js';
 import { buildApp } from './server/app.js';
 import { startJobRunner } from './domain/jobs/index.js';
 import { warmRecommendationCatalogue } from './domain/guidance/guidance.service.js';
+import { warmCatalogueIndex } from './domain/catalog/index.js';
 
 async function main() {
   const config = loadConfig();
@@ -57,7 +58,11 @@ async function main() {
       .transaction()
       .execute((tx) => warmRecommendationCatalogue(tx))
       .then((n) => console.log(`Polku: recommendation catalogue warmed (${n} services, ${Date.now() - t0} ms)`))
-      .catch((e: unknown) => console.warn('Polku: recommendation catalogue warm-up failed; the first request will load it', e));
+      .catch((e: unknown) => console.warn('Polku: recommendation catalogue warm-up failed; the first request will load it', e))
+      // Then the catalogue search index (ADR 0930); until it is ready the SQL search answers.
+      .then(() => warmCatalogueIndex(database.db))
+      .then((s) => { if (s) console.log(`Polku: catalogue search index built (${s.docs.length} services, ${Date.now() - t0} ms since the warm-up began)`); })
+      .catch((e: unknown) => console.warn('Polku: catalogue search index warm-up failed; the SQL search answers', e));
   }, warmUpDelayMs).unref();
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
   console.log(`\nPolku is running at http://localhost:${config.port}  (${where}, started in ${Date.now() - started} ms: database ${databaseMs} ms (engine ${database.openTimings.engineMs}, migrations ${database.openTimings.migrateMs}, reference/demo ${database.openTimings.prepareMs}), app ${appMs} ms; modules loaded ${loadedMs} ms after process start)`);

@@ -11,6 +11,7 @@ import { createFrameworkErrorHandler, registerErrorHandler } from './plugins/err
 import { registerSecurity } from './plugins/security.js';
 import { registerRoutes, type AppContext } from './route.js';
 import { allRoutes } from './routes/index.js';
+import { attachCatalogueIndex } from '../domain/catalog/index.js';
 
 const WEB_DIST = path.resolve('dist/web');
 
@@ -32,5 +33,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   registerSecurity(app, ctx);
   registerAuth(app, ctx);
   registerRoutes(app, ctx, allRoutes());
+  // The catalogue search index reads the catalogue in the background through this handle (ADR 0930).
+  const detachSearchIndex = attachCatalogueIndex(database.db);
+  app.addHook('onClose', async () => detachSearchIndex());
   return app;
 }

@@ -22,6 +22,10 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/schema.js';
 import { compoundHeads, compoundSplits, finnishRoot, tokenizeQuery, tsLexeme, TYPO_SIMILARITY } from './catalog.rules.js';
+import { catalogGeneration } from './catalog.cache.js';
+import { searchSnapshot, type IndexLimits, type IndexQuery } from './catalog.search-index.js';
+import { indexMayAnswer, snapshotFor } from './catalog.search-index.store.js';
+import { parseTsQuery, type QueryNode } from './catalog.text-rank.js';
 
 export const CANDIDATE_LIMIT = 1000;
 /** Below this many full-text matches the trigram similarity of name + keywords is matched as well. */
@@ -65,6 +69,22 @@ interface TokenPlan {
   alternatives: string[]; // tsquery fragments for the `simple` word vector
 }
 
+/** What the in-process index needs from the database besides the word plans, read by the same statement. */
+interface IndexInputs {
+  gen: string;
+  fi_query: string;
+  sv_query: string;
+  raw_lower: string;
+}
+type Plans = TokenPlan[] & { seqscanWas?: string; index?: IndexInputs };
+
+/** The catalogue generation and the query's finnish/swedish analysis, for the index (ADR 0930). */
+function indexInputColumns(raw: string) {
+  return sql`(SELECT instance::text || ':' || gen::text FROM catalog_generation) AS gen,
+    websearch_to_tsquery('finnish', ${raw})::text AS fi_query, websearch_to_tsquery('swedish', ${raw})::text AS sv_query,
+    lower(${raw}) AS raw_lower`;
+}
+
 /**
  * Looks the query words up in the vocabulary and turns each into tsquery alternatives.
  *
@@ -75,9 +95,13 @@ interface TokenPlan {
  * also turns sequential scans off for the rest of the search (see runSearch), instead of a
  * separate `SET LOCAL` round trip; the previous value is returned to restore it.
  */
-export async function planQuery(tx: Tx, q: string, opts: { plannerOff?: boolean } = {}): Promise<TokenPlan[] & { seqscanWas?: string }> {
+export async function planQuery(tx: Tx, q: string, opts: { plannerOff?: boolean; indexInputs?: boolean } = {}): Promise<Plans> {
   const tokens = tokenizeQuery(q);
-  if (tokens.length === 0) return [];
+  if (tokens.length === 0) {
+    if (!opts.indexInputs) return [];
+    const r = await sql<IndexInputs>`SELECT ${indexInputColumns(q)}`.execute(tx);
+    return Object.assign([], { index: r.rows[0]! });
+  }
   // One EXISTS per root with its pattern as a parameter: the planner sees the constant prefix and
   // uses the text_pattern_ops index (a pattern built from an unnest column scanned the lexicon).
   const escapeLike = (r: string) => r.replace(/\\/g, '\\\\').replace(/%/g, '\\%').replace(/_/g, '\\_');
@@ -93,13 +117,17 @@ export async function planQuery(tx: Tx, q: string, opts: { plannerOff?: boolean 
                  SELECT EXISTS (SELECT 1 FROM catalog_lexicon WHERE word LIKE ${`${escapeLike(root)}%`}) AS hit,
                         ARRAY(SELECT word FROM catalog_lexicon WHERE word = ANY(${heads}::text[])) AS heads) b`;
   });
-  const rows = (await sql<{ i: number; hit: boolean; heads: string[]; typos: { word: string; s: number }[] | null; seqscan_was: string | null }>`
-      SELECT w.*, ${opts.plannerOff ? sql`off.was` : sql`NULL::text`} AS seqscan_was
+  const rows = (await sql<{ i: number; hit: boolean; heads: string[]; typos: { word: string; s: number }[] | null; seqscan_was: string | null } & Partial<IndexInputs>>`
+      SELECT w.*, ${opts.plannerOff ? sql`off.was` : sql`NULL::text`} AS seqscan_was${opts.indexInputs ? sql`, ${indexInputColumns(q)}` : sql``}
       FROM (${sql.join(perToken, sql` UNION ALL `)}) w
       ${opts.plannerOff ? sql`, (SELECT current_setting('enable_seqscan') AS was, set_config('enable_seqscan', 'off', true)) off` : sql``}
       ORDER BY w.i`.execute(tx)).rows;
 
-  const plans: TokenPlan[] & { seqscanWas?: string } = [];
+  const plans: Plans = [];
+  if (opts.indexInputs) {
+    const r0 = rows[0]!;
+    plans.index = { gen: r0.gen!, fi_query: r0.fi_query!, sv_query: r0.sv_query!, raw_lower: r0.raw_lower! };
+  }
   for (const [i, token] of tokens.entries()) {
     const r = rows.find((x) => x.i === i)!;
     const root = finnishRoot(token);
@@ -152,11 +180,67 @@ function filterSql(f: SearchFilters): RawBuilder<unknown>[] {
   return where;
 }
 
+/** The matching and ranking constants, as the index applies them too. */
+const INDEX_LIMITS: IndexLimits = {
+  candidateLimit: CANDIDATE_LIMIT,
+  trigramFallbackBelow: TRIGRAM_FALLBACK_BELOW,
+  rerankLimit: RERANK_LIMIT,
+  // pg_trgm.word_similarity_threshold's default, which `<%` uses.
+  wordSimilarityThreshold: 0.6,
+};
+
+/**
+ * The catalogue search. Answered by the in-process index (ADR 0930) when it holds a snapshot of
+ * exactly the generation this transaction reads — the word look-up statement reads it — and the
+ * query is one the index evaluates; otherwise in SQL (searchInSql), which is also the reference the
+ * index is tested against (tests/api/catalog-search-index.test.ts).
+ */
 export async function searchServices(tx: Tx, req: SearchRequest): Promise<SearchOutcome> {
   const q = req.q?.trim() ?? '';
-  if (q === '') return runSearch(tx, req, null, '');
-  const plans = await planQuery(tx, q, { plannerOff: true });
-  // Only stopwords: no look-up ran, so turn sequential scans off here.
+  if (!indexMayAnswer()) return searchInSql(tx, req, q, q === '' ? null : await planQuery(tx, q, { plannerOff: true }));
+  if (q === '') {
+    const snapshot = snapshotFor(await catalogGeneration(tx));
+    return snapshot ? searchSnapshot(snapshot, req, null, INDEX_LIMITS) : searchInSql(tx, req, q, null);
+  }
+  const plans = await planQuery(tx, q, { indexInputs: true });
+  const snapshot = snapshotFor(plans.index!.gen);
+  const query = snapshot ? indexQuery(plans, q) : null;
+  return snapshot && query ? searchSnapshot(snapshot, req, query, INDEX_LIMITS) : searchInSql(tx, req, q, plans);
+}
+
+/** The query as the index evaluates it, or null when it holds what only SQL evaluates (NOT, phrases). */
+function indexQuery(plans: Plans, raw: string): IndexQuery | null {
+  const fi = parseTsQuery(plans.index!.fi_query);
+  const sv = parseTsQuery(plans.index!.sv_query);
+  if (fi === null || sv === null) return null;
+  const words = (op: '&' | '|'): QueryNode | null => {
+    const groups = plans.filter((p) => p.alternatives.length > 0).map((p): QueryNode => {
+      const alts = p.alternatives.map(alternativeNode);
+      return alts.length === 1 ? alts[0]! : { op: '|', args: alts };
+    });
+    return groups.length === 0 ? null : groups.length === 1 ? groups[0]! : { op, args: groups };
+  };
+  return {
+    raw,
+    rawLower: plans.index!.raw_lower,
+    wordsAnd: words('&'),
+    wordsOr: words('|'),
+    fi: fi === 'empty' ? null : fi,
+    sv: sv === 'empty' ? null : sv,
+    tokenCount: plans.length,
+  };
+}
+
+/** `root:*` or `(head:* & tail:*)` of planQuery as a query tree (what to_tsquery('simple', …) makes of it). */
+function alternativeNode(alt: string): QueryNode {
+  const parts = alt.replace(/^\(|\)$/g, '').split(' & ').map((w): QueryNode => ({ op: 'word', word: w.replace(/:\*$/, ''), prefix: true }));
+  return parts.length === 1 ? parts[0]! : { op: '&', args: parts };
+}
+
+/** The SQL search: `plans` from planQuery (with the planner already off when plannerOff was asked). */
+async function searchInSql(tx: Tx, req: SearchRequest, q: string, plans: Plans | null): Promise<SearchOutcome> {
+  if (q === '' || plans === null) return runSearch(tx, req, null, '');
+  // Only stopwords, or the look-up read the index inputs instead: turn sequential scans off here.
   const was = plans.seqscanWas ??
     (await sql<{ was: string }>`SELECT current_setting('enable_seqscan') AS was, set_config('enable_seqscan', 'off', true)`.execute(tx)).rows[0]!.was;
   const strict = await textSearch(tx, req, toTsQuery(plans, '&'), q);
@@ -165,6 +249,12 @@ export async function searchServices(tx: Tx, req: SearchRequest): Promise<Search
   // transaction-local, so a search that fails needs nothing).
   await sql`SELECT set_config('enable_seqscan', ${was}, true)`.execute(tx);
   return outcome;
+}
+
+/** The SQL search alone, never the index (the reference of the equivalence test, and the bench's A/B). */
+export async function searchServicesInSql(tx: Tx, req: SearchRequest): Promise<SearchOutcome> {
+  const q = req.q?.trim() ?? '';
+  return searchInSql(tx, req, q, q === '' ? null : await planQuery(tx, q, { plannerOff: true }));
 }
 
 /**
