@@ -87,8 +87,8 @@ function overviewRequests(f: Fixture): Request[] {
 }
 
 /**
- * A worker's client list (/asiakkaat): what that screen fetches, its first page by name with the counts by
- * level. Until 23 Nov 2026 this scenario also read `/me/tasks` (every open task, used by no screen) and
+ * A worker's client list (/asiakkaat): what that screen fetches, its first page by name with each client's
+ * next task and alerts (overdue tasks, plan review, no contact) and the counts by level. Until 23 Nov 2026 this scenario also read `/me/tasks` (every open task, used by no screen) and
  * `/me/alerts` (no screen either: the today view, scenario `today`, has its own route).
  */
 function caseloadRequests(f: Fixture): Request[] {
@@ -103,7 +103,7 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'caseload',
     routes: [['GET', '/api/v1/guidance/caseload']],
-    describe: "a worker's client list: the first page of their clients by name, with the counts by level (audited)",
+    describe: "a worker's client list: the first page of their clients by name with each one's next task and alerts, and the counts by level (audited)",
     requests: caseloadRequests,
   },
   {
