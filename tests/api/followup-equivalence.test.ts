@@ -6,7 +6,6 @@
  * on both engines. One intended difference: stuck referrals in the organisation's shared inbox became
  * one alert with their number (`withInboxGrouped` applies that to the previous answer).
  */
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Tx } from '../../src/db/schema.js';
 import { computeAlerts, myTasks, settingsFor, type Alert } from '../../src/domain/followup/index.js';
@@ -23,8 +22,8 @@ import {
   type FollowupSettings,
 } from '../../src/domain/followup/followup.rules.js';
 import type { Actor } from '../../src/domain/identity/actor.js';
-import { isProfessional, type Role } from '../../src/domain/identity/roles.js';
 import { inTransaction } from '../../src/domain/shared/tx.js';
+import { placePlanReviews, professionalActors } from '../helpers/followup-fixtures.js';
 import { createTestApp, TEST_TODAY, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -169,30 +168,9 @@ const DAYS = [0, 45, 400].map((d) => new Date(TEST_TODAY.getTime() + d * 86_400_
 
 beforeAll(async () => {
   t = await createTestApp();
-  const users = await t.db
-    .selectFrom('users as u')
-    .innerJoin('organizations as o', 'o.id', 'u.organization_id')
-    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.organization_id', 'o.name', 'o.sector', 'o.county_code', 'u.unit_id'])
-    .orderBy('u.username')
-    .execute();
-  actors = users
-    .filter((u) => isProfessional(u.role as Role))
-    .map((u) => ({
-      userId: u.id, username: u.username, displayName: u.display_name, role: u.role as Role, organizationId: u.organization_id!, organizationName: u.name,
-      organizationSector: u.sector, countyCode: u.county_code, unitId: u.unit_id, clientId: null, correlationId: 'equivalence', ip: null,
-    }));
-  // Of the workers' clients with a plan, one review long overdue and one due exactly on the first day (not overdue that day).
-  const planned = await t.db
-    .selectFrom('client_relationships as r')
-    .innerJoin('client_plan_members as pm', 'pm.client_id', 'r.client_id')
-    .select(['pm.plan_id'])
-    .where('r.responsible_user_id', 'is not', null)
-    .where('r.ended_at', 'is', null)
-    .orderBy('pm.plan_id')
-    .execute();
-  expect(planned.length).toBeGreaterThanOrEqual(2);
-  await sql`UPDATE client_plans SET review_date = ${'2026-01-15'} WHERE id = ${planned[0]!.plan_id}`.execute(t.db);
-  await sql`UPDATE client_plans SET review_date = ${finnishDate(DAYS[0]!)} WHERE id = ${planned[1]!.plan_id}`.execute(t.db);
+  actors = await professionalActors(t.db, 'equivalence');
+  // One plan review long overdue and one due exactly on the first day (not overdue that day).
+  expect(await placePlanReviews(t.db, DAYS[0]!)).toBeGreaterThanOrEqual(2);
 });
 afterAll(async () => {
   await t?.close();
