@@ -23,7 +23,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, Tx } from '../../db/schema.js';
 import { inBulkLane } from '../../db/pglite-dialect.js';
-import { buildSnapshot, Dictionaries, parseDoc, type IndexedDoc, type IndexRow, type Snapshot } from './catalog.search-index.js';
+import { buildSnapshot, Dictionaries, parseDoc, type IndexedDoc, type IndexRow, type Snapshot } from './catalog.search-index.build.js';
 import type { TrigramRules } from './catalog.trigram.js';
 
 export const catalogSearchIndex = {
