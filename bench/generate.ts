@@ -186,7 +186,9 @@ export async function generateCounty(db: Kysely<DB>, o: GenerateOptions): Promis
   await s('client_plans', ['clients'], () => sql`
     INSERT INTO client_plans (county_code, organization_id, client_id, situation_summary, client_own_goals, review_date, created_by, updated_by)
     SELECT ${c}, organization_id, id, 'Tilanne kartoitettu yhdessä asiakkaan kanssa.', 'Arki sujuu ja työ- tai opiskelupaikka löytyy.',
-           current_date + ((hashtext(id::text) & 2147483647) % 120), created_by, created_by
+           -- Review dates from a month ago to three months ahead: a quarter of the plans are overdue for review,
+           -- as in a real caseload (the alerts and the client list test each plan's review date).
+           current_date - 30 + ((hashtext(id::text) & 2147483647) % 120), created_by, created_by
     FROM clients WHERE created_by IN ${BENCH_WORKERS} AND (hashtext(id::text) & 2147483647) % 10 < 3`);
   await s('client_plan_members', ['client_plans'], () => sql`
     INSERT INTO client_plan_members (plan_id, client_id, county_code, organization_id)
