@@ -102,7 +102,9 @@ function runInChild(o: LoadOptions): Promise<RawLoad> {
       else reject(new Error(`load child: ${m.error}`));
     });
     child.once('error', reject);
-    child.once('exit', (code) => { if (!done) reject(new Error(`load child exited with ${code} before answering`)); });
+    // 'close', not 'exit': 'exit' can come before a large answer still in the IPC channel has been read (a
+    // run failed that way: "exited with 0 before answering"); 'close' comes after the channel has closed.
+    child.once('close', (code) => { if (!done) reject(new Error(`load child exited with ${code} before answering`)); });
     // The child runs until this process disconnects (after the answer), so an exit before it is a failure.
     child.send({ url: o.url, durationSec: o.durationSec, connections: o.connections, source: o.source });
   });
