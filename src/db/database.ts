@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import { DatabaseBusyError, inBulkLane, PGliteDialect, type PGliteQueue } from './pglite-dialect.js';
+import { queryKept } from './pg-statements.js';
 import type { PGliteStatements } from './pglite-statements.js';
 import type { DB } from './schema.js';
 import { migrate } from './migrate.js';
@@ -245,12 +246,15 @@ function beginWithFirstStatement(pool: pg.Pool): pg.Pool {
   const wrapped = new WeakMap<object, PgClientLike>();
   const wrap = (client: pg.PoolClient): PgClientLike => {
     let pending = false;
+    let inTransaction = false;
     const query: PgQuery = async (text, values) => {
       const plain = !values || values.length === 0;
       if (plain && /^begin$/i.test(text)) {
         pending = true;
+        inTransaction = true;
         return { command: 'BEGIN', rowCount: null, rows: [], fields: [], oid: 0 } as pg.QueryResult;
       }
+      if (plain && /^(commit|rollback)$/i.test(text)) inTransaction = false;
       if (pending) {
         pending = false;
         if (plain && /^(commit|rollback)$/i.test(text)) return { command: text.toUpperCase(), rowCount: null, rows: [], fields: [], oid: 0 } as pg.QueryResult;
@@ -260,12 +264,14 @@ function beginWithFirstStatement(pool: pg.Pool): pg.Pool {
         }
         await client.query('begin');
       }
-      return client.query(text, values);
+      // Statements with parameters are kept as named prepared statements (pg-statements.ts).
+      return plain ? client.query(text, values) : queryKept(client, text, values, inTransaction);
     };
     return {
       query,
       release: (err) => {
         pending = false;
+        inTransaction = false;
         client.release(err);
       },
     };

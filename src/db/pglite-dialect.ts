@@ -28,6 +28,11 @@ export function inBulkLane<T>(fn: () => Promise<T>): Promise<T> {
   return laneStorage.run('bulk', fn);
 }
 
+/** True inside `inBulkLane` (either engine): such work keeps per-call plans (pglite-statements.ts, pg-statements.ts). */
+export function inBulkWork(): boolean {
+  return laneStorage.getStore() === 'bulk';
+}
+
 /** Thrown when a unit of work could not get the connection before the queue deadline (HTTP 503 + Retry-After). */
 export class DatabaseBusyError extends Error {
   constructor(readonly waitedMs: number, readonly retryAfterSeconds: number) {
