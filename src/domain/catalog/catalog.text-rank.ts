@@ -27,6 +27,25 @@ export interface ParsedVector {
 
 const WEIGHT_OF: Record<string, number> = { A: 3, B: 2, C: 1, D: 0 };
 
+/**
+ * The text of a quoted lexeme or operand as PostgreSQL writes it (`''` for a quote, a backslash before
+ * an escaped character), read from just after its opening quote; returns it and the index after the
+ * closing quote.
+ */
+function readQuoted(text: string, from: number, unterminated: string): [string, number] {
+  let word = '';
+  let i = from;
+  for (;;) {
+    const c = text[i++];
+    if (c === undefined) throw new Error(unterminated);
+    if (c === '\\') word += text[i++];
+    else if (c === "'") {
+      if (text[i] === "'") { word += "'"; i++; } else break;
+    } else word += c;
+  }
+  return [word, i];
+}
+
 /** Parses `tsvector::text` ('lexeme':1A,2 'it''s':3) into flat arrays (one allocation per vector, not per lexeme). */
 export function parseTsVector(text: string): ParsedVector {
   const lexemes: string[] = [];
@@ -47,15 +66,7 @@ export function parseTsVector(text: string): ParsedVector {
       i = end + 1;
     } else {
       // Escaped quote or backslash: character by character.
-      word = '';
-      for (;;) {
-        const c = text[i++];
-        if (c === undefined) throw new Error('tsvector text: unterminated lexeme');
-        if (c === '\\') word += text[i++];
-        else if (c === "'") {
-          if (text[i] === "'") { word += "'"; i++; } else break;
-        } else word += c;
-      }
+      [word, i] = readQuoted(text, i, 'tsvector text: unterminated lexeme');
     }
     const first = pos.length;
     if (text[i] === ':') {
@@ -105,16 +116,8 @@ export function parseTsQuery(text: string): QueryNode | null | 'empty' {
     }
     if (s[i] === '!') { unsupported = true; i++; return operand(); }
     if (s[i] !== "'") throw new Error(`tsquery text: unexpected ${s[i]}`);
-    i++;
-    let word = '';
-    for (;;) {
-      const c = s[i++];
-      if (c === undefined) throw new Error('tsquery text: unterminated operand');
-      if (c === '\\') word += s[i++];
-      else if (c === "'") {
-        if (s[i] === "'") { word += "'"; i++; } else break;
-      } else word += c;
-    }
+    let word: string;
+    [word, i] = readQuoted(s, i + 1, 'tsquery text: unterminated operand');
     let prefix = false;
     if (s[i] === ':') {
       i++;
