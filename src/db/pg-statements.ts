@@ -1,17 +1,12 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { inBulkWork } from './pglite-dialect.js';
+// The same length bound and stale-statement codes as PGlite's kept statements. After a stale error the
+// text runs unnamed on that connection from then on: node-postgres would keep skipping the Parse.
+import { MAX_KEPT_SQL_LENGTH, STALE_STATEMENT } from './pglite-statements.js';
 
-/** Statements longer than this (multi-row inserts of imports and the bench generator) stay unnamed. */
-const MAX_NAMED_SQL_LENGTH = 8_000;
 /** Named statements per connection; past it new texts stay unnamed (node-postgres never forgets a name). */
 const MAX_NAMED_PER_CONNECTION = 500;
-/**
- * Errors after which a text is run unnamed on that connection from then on: its result columns changed
- * under it (DDL on a `SELECT *` while the server ran: 0A000), or the statement is gone (DEALLOCATE or
- * DISCARD ALL by someone else, e.g. a pooler: 26000). node-postgres would keep skipping the Parse.
- */
-const STALE_STATEMENT = new Set(['0A000', '26000']);
 
 export const pgStatements = {
   /** POLKU_PG_STATEMENTS=0 turns named statements off (e.g. behind a pooler that does not support them). */
@@ -39,7 +34,7 @@ const connections = new WeakMap<pg.PoolClient, PerConnection>();
  * `inTransaction`: whether a transaction is open, so a stale statement can be retried unnamed outside one.
  */
 export async function queryKept(client: pg.PoolClient, text: string, values: unknown[], inTransaction: boolean): Promise<pg.QueryResult> {
-  if (!pgStatements.enabled || text.length > MAX_NAMED_SQL_LENGTH || inBulkWork()) return client.query(text, values);
+  if (!pgStatements.enabled || text.length > MAX_KEPT_SQL_LENGTH || inBulkWork()) return client.query(text, values);
   let c = connections.get(client);
   if (!c) connections.set(client, (c = { named: new Set(), unnamed: new Set() }));
   if (c.unnamed.has(text) || (!c.named.has(text) && c.named.size >= MAX_NAMED_PER_CONNECTION)) return client.query(text, values);

@@ -170,7 +170,7 @@ class PGliteConnection implements DatabaseConnection {
     const result =
       compiled.query.kind === 'RawNode' && compiled.parameters.length === 0
         ? ((await this.pg.exec(compiled.sql)).at(-1) ?? { rows: [], affectedRows: 0, fields: [] })
-        : laneStorage.getStore() === 'bulk'
+        : inBulkWork()
           ? // Broad catalogue searches: planned for each call's own values (never a generic plan), as on PostgreSQL.
             await this.pg.query<R>(compiled.sql, compiled.parameters as unknown[])
           : await this.statements.query<R>(compiled.sql, compiled.parameters as unknown[]);

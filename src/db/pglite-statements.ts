@@ -2,14 +2,17 @@ import { parse, protocol, type PGlite, type Results } from '@electric-sql/pglite
 
 const { serialize } = protocol;
 
-/** Statements longer than this (multi-row inserts of imports and the bench generator) are not kept. */
-const MAX_CACHED_SQL_LENGTH = 8_000;
+/**
+ * Statements longer than this (multi-row inserts of imports and the bench generator) are not kept,
+ * here nor on PostgreSQL (pg-statements.ts).
+ */
+export const MAX_KEPT_SQL_LENGTH = 8_000;
 
 /**
  * Errors after which a kept statement is dropped and prepared afresh: its result columns changed
  * under it (DDL on a `SELECT *`), or it is gone (someone ran DEALLOCATE or DISCARD ALL).
  */
-const STALE_STATEMENT = new Set(['0A000', '26000']);
+export const STALE_STATEMENT = new Set(['0A000', '26000']);
 
 interface Prepared {
   name: string;
@@ -49,7 +52,7 @@ export class PGliteStatements {
 
   /** Runs a statement with parameters; long statements go through PGlite's unnamed statement. */
   async query<R>(text: string, params: unknown[]): Promise<Results<R>> {
-    if (!this.enabled || text.length > MAX_CACHED_SQL_LENGTH || this.capacity <= 0) return this.pg.query<R>(text, params);
+    if (!this.enabled || text.length > MAX_KEPT_SQL_LENGTH || this.capacity <= 0) return this.pg.query<R>(text, params);
     return (await this.run<R>(text, params, true)) ?? (await this.run<R>(text, params, false))!;
   }
 
