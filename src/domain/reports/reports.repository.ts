@@ -64,11 +64,16 @@ export type PlannerSetting = 'enable_sort' | 'enable_nestloop' | 'enable_hashagg
  */
 export async function withoutPlans<T>(tx: Tx, off: PlannerSetting[], run: () => Promise<T>): Promise<T> {
   if (off.length === 0) return run();
-  // One statement each way (set_config(…, true) is SET LOCAL; reset_val is what TO DEFAULT restores).
-  const set = (value: (o: PlannerSetting) => RawBuilder<unknown>) => sql`SELECT ${sql.join(off.map((o) => sql`set_config(${o}, ${value(o)}, true)`))}`.execute(tx);
-  await set((o) => (o === 'max_parallel_workers_per_gather' ? sql`'0'` : sql`'off'`));
+  // One statement each way (set_config(…, true) is SET LOCAL). The values before are read in the same
+  // statement, in a materialized CTE so that they are read before the row that sets them is formed, and
+  // restored afterwards; reading reset_val from pg_settings instead scanned all ~350 settings per switch
+  // (≈ 0.6 ms each, 2–4 ms a report).
+  const { rows } = await sql<{ before: string[] }>`
+    WITH b AS MATERIALIZED (SELECT ARRAY[${sql.join(off.map((o) => sql`current_setting(${o})`))}] AS before)
+    SELECT b.before, ${sql.join(off.map((o) => sql`set_config(${o}, ${o === 'max_parallel_workers_per_gather' ? '0' : 'off'}, true)`))} FROM b`.execute(tx);
+  const before = rows[0]!.before;
   const out = await run();
-  await set((o) => sql`(SELECT reset_val FROM pg_settings WHERE name = ${o})`);
+  await sql`SELECT ${sql.join(off.map((o, i) => sql`set_config(${o}, ${before[i]!}, true)`))}`.execute(tx);
   return out;
 }
 
@@ -103,17 +108,38 @@ export async function segments(tx: Tx, s: ReportScope) {
 }
 
 /**
- * Open caseload per worker. The distinct clients per worker are formed from (worker, client) pairs
- * first: `count(DISTINCT …)` sorted all 100k open relationships with the worker's and unit's names
- * to group them (220–350 ms at 100k clients); the names are joined to the ~500 result rows. Without
- * a client-group filter the pairs stream in order from the covering index of 0891 and are counted as
- * they pass (no hash of 100k pairs; the planner, misled by row-level security, prefers a table scan);
- * with it, the clients join needs the table scan and the pairs are hashed.
+ * Open caseload per worker: distinct clients with an open relationship, and of them those with an open
+ * intensive one. Without a client-group filter from the counts of 0960, kept by triggers in the writing
+ * transaction (one row per worker and unit key instead of grouping every open relationship of the county:
+ * ≈ 48 ms of database CPU a request at 100k clients); with it, from the relationships, as the group needs
+ * each client's age on the period's last day.
  */
 export async function caseloads(tx: Tx, s: ReportScope) {
+  if (s.clientGroup) return caseloadsFromRelationships(tx, s);
+  const unitKey = s.unitId ? sql`k.unit_id = ${s.unitId}` : sql`k.unit_id IS NULL`;
+  const { rows } = await sql<CaseloadRow>`
+    SELECT u.id AS user_id, u.display_name AS name, un.name AS unit_name, k.clients, k.intensive
+      FROM caseload_counts k
+      JOIN users u ON u.id = k.user_id
+      LEFT JOIN units un ON un.id = u.unit_id
+     WHERE k.county_code = ${s.countyCode} AND ${unitKey} AND k.clients > 0
+     ORDER BY k.clients DESC, name, u.id`.execute(tx);
+  return rows.map(caseloadRow);
+}
+
+interface CaseloadRow { user_id: string; name: string; unit_name: string | null; clients: string | number; intensive: string | number }
+const caseloadRow = (r: CaseloadRow) => ({ userId: r.user_id, name: r.name, unitName: r.unit_name, clients: int(r.clients), intensive: int(r.intensive) });
+
+/**
+ * The same from the relationships, for a client-group filter. The distinct clients per worker are formed
+ * from (worker, client) pairs first: `count(DISTINCT …)` sorted all 100k open relationships with the
+ * worker's and unit's names to group them (220–350 ms at 100k clients); the names are joined to the ~500
+ * result rows; the clients join needs the table scan and the pairs are hashed.
+ */
+export async function caseloadsFromRelationships(tx: Tx, s: ReportScope) {
   const unit = relationshipInUnit(s);
   const plans: PlannerSetting[] = s.clientGroup ? ['enable_sort'] : ['enable_seqscan', 'enable_bitmapscan', 'enable_hashagg'];
-  const { rows } = await withoutPlans(tx, plans, () => sql<{ user_id: string; name: string; unit_name: string | null; clients: string; intensive: string }>`
+  const { rows } = await withoutPlans(tx, plans, () => sql<CaseloadRow>`
     WITH per_client AS (
       SELECT r.responsible_user_id AS user_id, r.client_id, bool_or(r.level = 'intensiivinen-palveluohjaus') AS intensive
         FROM client_relationships r ${clientJoin(s, 'r.client_id')}
@@ -125,16 +151,80 @@ export async function caseloads(tx: Tx, s: ReportScope) {
       JOIN users u ON u.id = p.user_id
       LEFT JOIN units un ON un.id = u.unit_id
      GROUP BY u.id, u.display_name, un.name
-     ORDER BY clients DESC, name`.execute(tx));
-  return rows.map((r) => ({ userId: r.user_id, name: r.name, unitName: r.unit_name, clients: int(r.clients), intensive: int(r.intensive) }));
+     ORDER BY clients DESC, name, u.id`.execute(tx));
+  return rows.map(caseloadRow);
 }
 
 /**
- * Relationships ended in the period and open at its end, per level, with median durations. Without
- * a client-group filter the median open duration is not sorted for: sorting the ~100k open
- * relationships cost about 60 % of this statement (0891's round); see openDurationMedian.
+ * Relationships ended in the period and open at its end, per level, with median durations (days). Open at
+ * the end = still open, counted per start day by the triggers of 0961, plus those ended at or after the
+ * end; those and the ones ended in the period are read by `ended_at` (0961's partial index). The median
+ * open duration is read at its one or two positions in start order: the day rows' running total finds the
+ * day, and only that day's relationships are read. Reading every relationship of the county instead cost
+ * ≈ 58 ms of database CPU a request at 100k clients. With a client-group filter (each client's age) or in
+ * another session time zone than the rows' Finnish days, the relationships themselves are read. Levels
+ * with nothing ended in the period and nothing open at its end are left out (the service shows them as 0).
  */
 export async function relationshipDurations(tx: Tx, s: ReportScope) {
+  if (s.clientGroup || !(await inFinnishTime(tx))) return durationsFromRelationships(tx, s);
+  const unit = relationshipInUnit(s);
+  const until = sql`${end(s)}::timestamptz`;
+  const unitKey = s.unitId ? sql`d.unit_id = ${s.unitId}` : sql`d.unit_id IS NULL`;
+  // Start-order position p of level t.level: the day whose running total passes p, then the (p - before)th
+  // relationship open at the end that started that day (still open, or ended at or after the end).
+  const at = (p: RawBuilder<unknown>) => sql`(
+    SELECT (SELECT x.started_at FROM (
+              SELECT r.started_at FROM client_relationships r
+               WHERE r.county_code = ${s.countyCode} AND r.level = t.level AND r.ended_at IS NULL AND ${unit}
+                 AND r.started_at >= c.day_start AND r.started_at < c.day_end
+              UNION ALL
+              SELECT l.started_at FROM later l WHERE l.level = t.level AND l.day = c.day) x
+             ORDER BY x.started_at OFFSET ${p} - c.before LIMIT 1)
+      FROM cum c WHERE c.level = t.level AND c.before <= ${p} AND ${p} < c.before + c.n)`;
+  const days = (p: RawBuilder<unknown>) => sql`(extract(epoch from (${until} - ${at(p)})) / 86400)::float8`;
+  // Positions in ascending duration lo = floor((n-1)/2), hi = n/2 are n-1-hi and n-1-lo in start order.
+  const [first, second] = [sql`t.open - 1 - t.open / 2`, sql`t.open - 1 - (t.open - 1) / 2`];
+  const { rows } = await sql<{ level: string; ended: string; median_ended: unknown; open: string; median_open: unknown }>`
+    WITH since AS MATERIALIZED (
+      SELECT r.level, r.started_at, r.ended_at FROM client_relationships r
+       WHERE r.county_code = ${s.countyCode} AND r.ended_at IS NOT NULL AND r.ended_at >= ${start(s)}::timestamptz AND r.started_at < ${until} AND ${unit}),
+    later AS (SELECT r.level, r.started_at, (r.started_at AT TIME ZONE 'Europe/Helsinki')::date AS day FROM since r WHERE r.ended_at >= ${until}),
+    ended AS (
+      SELECT r.level, count(*) AS ended, percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch from (r.ended_at - r.started_at)) / 86400) AS median
+        FROM since r WHERE r.ended_at < ${until} GROUP BY r.level),
+    per_day AS (
+      SELECT x.level, x.day, sum(x.n)::bigint AS n FROM (
+        SELECT d.level, d.day, d.n FROM open_relationship_days d
+         WHERE d.county_code = ${s.countyCode} AND ${unitKey} AND d.day < ${end(s)}
+        UNION ALL
+        SELECT l.level, l.day, 1 FROM later l) x
+       GROUP BY x.level, x.day HAVING sum(x.n) <> 0),
+    -- The day's bounds as timestamptz here: a date cast inside the relationships scan is not leakproof, so
+    -- under row-level security it would be a filter over the level's every entry, not an index condition.
+    cum AS (SELECT level, day, day::timestamptz AS day_start, (day + 1)::timestamptz AS day_end, n,
+                   (sum(n) OVER (PARTITION BY level ORDER BY day))::bigint - n AS before FROM per_day),
+    total AS (SELECT level, sum(n)::bigint AS open FROM per_day GROUP BY level),
+    medians AS (
+      SELECT t.level, t.open, (SELECT min(v) + (max(v) - min(v)) * 0.5::float8 FROM (VALUES (${days(first)}), (${days(second)})) m(v)) AS median
+        FROM total t WHERE t.open > 0)
+    SELECT coalesce(m.level, e.level) AS level, coalesce(e.ended, 0) AS ended, e.median AS median_ended,
+           coalesce(m.open, 0) AS open, m.median AS median_open
+      FROM medians m FULL JOIN ended e ON e.level = m.level`.execute(tx);
+  return rows.map((r) => ({ level: r.level, ended: int(r.ended), medianDaysEnded: num(r.median_ended), open: int(r.open), medianDaysOpen: num(r.median_open) }));
+}
+
+/** True when this session's dates are Finnish days, as the day rows of 0961 are (every connection of db/database.ts). */
+async function inFinnishTime(tx: Tx) {
+  const { rows } = await sql<{ tz: string }>`SELECT current_setting('TimeZone') AS tz`.execute(tx);
+  return rows[0]?.tz === 'Europe/Helsinki';
+}
+
+/**
+ * The same from every relationship: for a client-group filter (each client's age). Without one (the
+ * reference in tests), the median open duration is not sorted for: sorting the ~100k open relationships
+ * cost about 60 % of this statement (0891's round); see openDurationMedian.
+ */
+export async function durationsFromRelationships(tx: Tx, s: ReportScope) {
   const unit = relationshipInUnit(s);
   const days = (until: RawBuilder<unknown>) => sql`extract(epoch from (${until} - r.started_at)) / 86400`;
   const endedIn = sql`r.ended_at >= ${start(s)} AND r.ended_at < ${end(s)}`;
@@ -218,40 +308,61 @@ export async function lostContact(tx: Tx, s: ReportScope, days: number) {
 
 function referralBase(s: ReportScope) {
   const unit = referralOfUnit(s);
+  // The first time of each status at or after the period's start: 0963's kept first time when it is not
+  // before the start (always, unless an event was dated before its referral was created), else from the events.
+  const first = (status: 'requested' | 'received' | 'accepted' | 'completed') => {
+    const kept = sql.ref(`f.${status}`);
+    return sql`CASE WHEN ${kept} IS NULL OR ${kept} >= ${start(s)}::timestamptz THEN ${kept} ELSE (
+      SELECT min(e.at) FROM referral_events e WHERE e.county_code = ${s.countyCode} AND e.referral_id = r.id AND e.status = ${status} AND e.at >= ${start(s)}::timestamptz) END`;
+  };
   return sql`
     SELECT r.id, r.status, r.status_reason, r.status_changed_at, fo.sector AS from_sector,
            coalesce(tor.sector, r.to_sector, 'unknown') AS to_sector,
-           coalesce(ev.requested, r.created_at) AS requested, ev.received, ev.accepted, ev.completed
+           coalesce(${first('requested')}, r.created_at) AS requested, ${first('received')} AS received,
+           ${first('accepted')} AS accepted, ${first('completed')} AS completed
       FROM referrals r
       JOIN organizations fo ON fo.id = r.organization_id
       LEFT JOIN organizations tor ON tor.id = r.to_organization_id
       -- The client row is needed only for the client-group filter (age); joining it always cost a
       -- lookup per referral (docs/performance.md).
       ${s.clientGroup ? sql`JOIN clients c ON c.id = r.client_id` : sql``}
-      -- One hash aggregation over the period's events beats a lookup per referral (measured 2.7x on 100k referrals).
+      -- One row per referral kept by 0963's triggers; grouping the period's status events per referral
+      -- instead was ≈ 35 % of the loop at 1M events (and a lookup per referral 2.7x that). Only referrals
+      -- that were received, accepted or completed have a duration, so only their rows are joined (the
+      -- others' requested time is never used): a fifth of the rows to hash in the bench.
+      LEFT JOIN referral_status_firsts f ON f.county_code = ${s.countyCode} AND f.referral_id = r.id
+            AND (f.received IS NOT NULL OR f.accepted IS NOT NULL OR f.completed IS NOT NULL)
       -- The bounds are timestamptz (the same instants as the dates in this session's TimeZone): a
       -- date–timestamptz comparison is not leakproof, so under row-level security it was no index
       -- condition and every referral of the county was read (≈ 30 % of the loop at 50k referrals).
-      LEFT JOIN (
-        SELECT e.referral_id, min(e.at) FILTER (WHERE e.status = 'requested') AS requested, min(e.at) FILTER (WHERE e.status = 'received') AS received,
-               min(e.at) FILTER (WHERE e.status = 'accepted') AS accepted, min(e.at) FILTER (WHERE e.status = 'completed') AS completed
-          FROM referral_events e WHERE e.county_code = ${s.countyCode} AND e.at >= ${start(s)}::timestamptz
-         GROUP BY e.referral_id) ev ON ev.referral_id = r.id
      WHERE r.county_code = ${s.countyCode} AND r.status <> 'draft' AND r.created_at >= ${start(s)}::timestamptz AND r.created_at < ${end(s)}::timestamptz
        AND ${unit} AND ${groupCond(s, 'c')}`;
 }
 
+/**
+ * Referrals per sector pair with the median days to receive, accept and complete. The durations are
+ * collected per pair into arrays (hash aggregation) and each median is percentile_cont over its array:
+ * percentile_cont as an aggregate made PostgreSQL sort all ~54k referral rows (wide, with the event
+ * times) by sector pair to group them, ≈ 15 % of the statement at 1M events (docs/performance.md). The
+ * same function over the same values, so the same numbers.
+ */
 export async function referralLoop(tx: Tx, s: ReportScope) {
-  const median = (a: string, b: string) =>
-    sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch from (${sql.ref(b)} - ${sql.ref(a)})) / 86400) FILTER (WHERE ${sql.ref(b)} IS NOT NULL)`;
-  const { rows } = await withoutPlans(tx, ['enable_nestloop'], () => sql<Record<string, unknown>>`
-    WITH r AS (${referralBase(s)})
-    SELECT from_sector, to_sector, count(*) AS referrals,
-           ${median('requested', 'received')} AS to_receive, ${median('requested', 'accepted')} AS to_accept,
-           ${median('requested', 'completed')} AS to_complete,
-           count(*) FILTER (WHERE status = 'rejected') AS rejected,
-           count(*) FILTER (WHERE status IN ('failed', 'cancelled')) AS failed
-      FROM r GROUP BY from_sector, to_sector ORDER BY referrals DESC`.execute(tx));
+  const days = (a: string, b: string) =>
+    sql`array_agg(extract(epoch from (${sql.ref(b)} - ${sql.ref(a)})) / 86400) FILTER (WHERE ${sql.ref(b)} IS NOT NULL)`;
+  const median = (arr: string) => sql`(SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v) FROM unnest(${sql.ref(arr)}) v)`;
+  // No parallel plan: a worker's CPU only adds up under concurrent managers (as in lostContact).
+  const { rows } = await withoutPlans(tx, ['enable_nestloop', 'enable_sort', 'max_parallel_workers_per_gather'], () => sql<Record<string, unknown>>`
+    WITH r AS (${referralBase(s)}),
+    g AS (
+      SELECT from_sector, to_sector, count(*) AS referrals,
+             ${days('requested', 'received')} AS to_receive, ${days('requested', 'accepted')} AS to_accept,
+             ${days('requested', 'completed')} AS to_complete,
+             count(*) FILTER (WHERE status = 'rejected') AS rejected,
+             count(*) FILTER (WHERE status IN ('failed', 'cancelled')) AS failed
+        FROM r GROUP BY from_sector, to_sector)
+    SELECT from_sector, to_sector, referrals, ${median('to_receive')} AS to_receive, ${median('to_accept')} AS to_accept,
+           ${median('to_complete')} AS to_complete, rejected, failed
+      FROM g ORDER BY referrals DESC`.execute(tx));
   return rows.map((r) => ({
     fromSector: String(r.from_sector), toSector: String(r.to_sector), referrals: int(r.referrals),
     medianDaysToReceive: num(r.to_receive), medianDaysToAccept: num(r.to_accept), medianDaysToComplete: num(r.to_complete),

@@ -22,9 +22,30 @@ export interface PathCrossingMonthsTable {
   n: ColumnType<string, string | number, string | number>;
 }
 
+/** Open relationships per county, worker, unit key (NULL: every unit) and client (0960), written only by triggers. */
+export interface CaseloadPairsTable {
+  county_code: string;
+  user_id: string;
+  unit_id: string | null;
+  client_id: string;
+  n: number;
+  ni: number;
+}
+
+/** Distinct clients with an open (`clients`) and an open intensive (`intensive`) relationship per worker and unit key (0960). */
+export interface CaseloadCountsTable {
+  county_code: string;
+  user_id: string;
+  unit_id: string | null;
+  clients: number;
+  intensive: number;
+}
+
 declare module '../../db/schema.js' {
   interface DB {
     path_crossing_days: PathCrossingDaysTable;
     path_crossing_months: PathCrossingMonthsTable;
+    caseload_pairs: CaseloadPairsTable;
+    caseload_counts: CaseloadCountsTable;
   }
 }
