@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { isAtCommit } from './at-commit.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import { DatabaseBusyError, inBulkLane, PGliteDialect, type PGliteQueue } from './pglite-dialect.js';
 import { queryKept } from './pg-statements.js';
@@ -241,23 +242,43 @@ interface PgClientLike { query: PgQuery; release: (err?: Error | boolean) => voi
  * transaction); a first statement with parameters gets its own `begin` before it, as before. A
  * transaction that sent nothing commits or rolls back without a round trip. Statements, their order
  * and the transaction boundaries are unchanged, so row-level security and the audit rows are too.
+ * In the same way a statement marked to travel with the COMMIT (at-commit.ts: the audit row written at
+ * the end of a request) is held and sent as `<statement>; commit`: one round trip less per audited request.
  */
 function beginWithFirstStatement(pool: pg.Pool): pg.Pool {
   const wrapped = new WeakMap<object, PgClientLike>();
+  const empty = (command: string) => ({ command, rowCount: null, rows: [], fields: [], oid: 0 }) as pg.QueryResult;
   const wrap = (client: pg.PoolClient): PgClientLike => {
     let pending = false;
     let inTransaction = false;
+    // Statements that travel with the COMMIT (at-commit.ts): the request's audit row.
+    let atCommit: string[] = [];
     const query: PgQuery = async (text, values) => {
       const plain = !values || values.length === 0;
       if (plain && /^begin$/i.test(text)) {
         pending = true;
         inTransaction = true;
-        return { command: 'BEGIN', rowCount: null, rows: [], fields: [], oid: 0 } as pg.QueryResult;
+        atCommit = [];
+        return empty('BEGIN');
       }
-      if (plain && /^(commit|rollback)$/i.test(text)) inTransaction = false;
+      if (inTransaction && isAtCommit(text, values)) {
+        atCommit.push(text);
+        return empty('SELECT');
+      }
+      const ends = plain && /^(commit|rollback)$/i.test(text);
+      if (ends) inTransaction = false;
+      if (ends && /^rollback$/i.test(text)) atCommit = [];
+      if (ends && atCommit.length > 0) {
+        // `<held statements>; commit` in one message ("begin; " first if nothing was sent yet).
+        const message = [...(pending ? ['begin'] : []), ...atCommit, text].join('; ');
+        pending = false;
+        atCommit = [];
+        const results = (await client.query(message)) as unknown as pg.QueryResult[];
+        return results[results.length - 1]!;
+      }
       if (pending) {
         pending = false;
-        if (plain && /^(commit|rollback)$/i.test(text)) return { command: text.toUpperCase(), rowCount: null, rows: [], fields: [], oid: 0 } as pg.QueryResult;
+        if (ends) return empty(text.toUpperCase());
         if (plain) {
           const results = (await client.query(`begin; ${text}`)) as unknown as pg.QueryResult[];
           return results[results.length - 1]!;
@@ -272,6 +293,7 @@ function beginWithFirstStatement(pool: pg.Pool): pg.Pool {
       release: (err) => {
         pending = false;
         inTransaction = false;
+        atCommit = [];
         client.release(err);
       },
     };

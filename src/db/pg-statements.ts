@@ -14,7 +14,8 @@ export const pgStatements = {
 };
 
 interface PerConnection {
-  named: Set<string>;
+  /** SQL text → statement name (hashed once per text and connection, not on every call). */
+  named: Map<string, string>;
   unnamed: Set<string>;
 }
 
@@ -36,10 +37,13 @@ const connections = new WeakMap<pg.PoolClient, PerConnection>();
 export async function queryKept(client: pg.PoolClient, text: string, values: unknown[], inTransaction: boolean): Promise<pg.QueryResult> {
   if (!pgStatements.enabled || text.length > MAX_KEPT_SQL_LENGTH || inBulkWork()) return client.query(text, values);
   let c = connections.get(client);
-  if (!c) connections.set(client, (c = { named: new Set(), unnamed: new Set() }));
-  if (c.unnamed.has(text) || (!c.named.has(text) && c.named.size >= MAX_NAMED_PER_CONNECTION)) return client.query(text, values);
-  c.named.add(text);
-  const name = `polku_${createHash('sha1').update(text).digest('base64url').slice(0, 22)}`;
+  if (!c) connections.set(client, (c = { named: new Map(), unnamed: new Set() }));
+  let name = c.named.get(text);
+  if (!name) {
+    if (c.unnamed.has(text) || c.named.size >= MAX_NAMED_PER_CONNECTION) return client.query(text, values);
+    name = `polku_${createHash('sha1').update(text).digest('base64url').slice(0, 22)}`;
+    c.named.set(text, name);
+  }
   try {
     return await client.query({ name, text, values });
   } catch (e) {
