@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogSearchCache } from '../../src/domain/catalog/catalog.cache.js';
-import { searchServices, searchServicesInSql, type SearchRequest } from '../../src/domain/catalog/catalog.search.js';
+import { queryAnalyses, searchServices, searchServicesInSql, type SearchRequest } from '../../src/domain/catalog/catalog.search.js';
 import { catalogSearchIndex, warmCatalogueIndex } from '../../src/domain/catalog/catalog.search-index.store.js';
 import { SEARCH_QUERIES } from '../../bench/scenarios.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
@@ -52,6 +52,10 @@ describe(`catalogue search index on ${process.env.POLKU_TEST_DATABASE === 'postg
     for (const [i, q] of queries.entries()) {
       const req = { q, limit: 1001, offset: 0, ...filters[i % filters.length] } as SearchRequest;
       const [a, b] = [await viaSql(req), await viaIndex(req)];
+      // Again with the query's analysis from the memo (same generation): the same outcome.
+      const memoHits = queryAnalyses.hits;
+      expect(await viaIndex(req), q).toEqual(b);
+      expect(queryAnalyses.hits, q).toBe(memoHits + 1);
       expect({ total: b.total, capped: b.capped }, q).toEqual({ total: a.total, capped: a.capped });
       if (a.capped) continue; // SQL ranks an arbitrary first 1 001 matches; the index all of them
       compared++;
@@ -91,6 +95,8 @@ describe(`catalogue search index on ${process.env.POLKU_TEST_DATABASE === 'postg
     expect((await search('kuunsiltakahvila')).map((i) => i.id)).toContain(id);
     expect((await viaIndex({ q: 'kuunsiltakahvila', limit: 10, offset: 0 })).ids).toContain(id);
 
+    // Analysed before the rename, when the vocabulary has no such word: the memo must not keep that analysis.
+    expect((await viaIndex({ q: 'lumihiutalepaja', limit: 10, offset: 0 })).ids).not.toContain(id);
     const detail = (await t.call('GET', `/api/v1/services/${id}`)).json();
     const edit = await t.call('PATCH', `/api/v1/services/${id}`, { cookie: admin, body: { version: detail.version, name: { fi: 'Lumihiutalepaja' } } });
     expect(edit.statusCode).toBe(200);

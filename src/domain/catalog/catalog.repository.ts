@@ -42,6 +42,30 @@ export async function findServicesByIds(tx: Tx, ids: string[]): Promise<ServiceW
   return ids.map((id) => byId.get(id)).filter((r): r is ServiceWithProvider => r !== undefined);
 }
 
+const LIST_COLUMNS = [
+  's.id', 's.organization_id', 's.provider_name', 's.provider_sector', 's.ptv_id', 's.name_fi', 's.name_sv', 's.name_en', 's.summary_fi',
+  's.summary_sv', 's.summary_en', 's.client_groups', 's.segments', 's.age_min', 's.age_max', 's.channels', 's.access_route',
+  's.low_threshold', 's.area_national',
+] as const;
+
+/** What a list item of the search shows (catalog.service.ts toListItem). */
+export type ServiceListRow = Pick<ServiceWithProvider, 'id' | 'organization_id' | 'provider_name' | 'provider_sector' | 'ptv_id' | 'name_fi' | 'name_sv' |
+  'name_en' | 'summary_fi' | 'summary_sv' | 'summary_en' | 'client_groups' | 'segments' | 'age_min' | 'age_max' | 'channels' | 'access_route' |
+  'low_threshold' | 'area_national' | 'org_name' | 'org_sector'>;
+
+/**
+ * A search page's rows in the order of `ids`, dropping ids that vanished meanwhile: only the list
+ * item's columns — the descriptions in three languages and the rest of a row are several times its
+ * size, and decoding them was a good part of an uncached search's response.
+ */
+export async function findListRowsByIds(tx: Tx, ids: string[]): Promise<ServiceListRow[]> {
+  if (ids.length === 0) return [];
+  const rows = (await tx.selectFrom('catalog_services as s').leftJoin('organizations as o', 'o.id', 's.organization_id')
+    .select([...LIST_COLUMNS, 'o.name as org_name', 'o.sector as org_sector']).where('s.id', 'in', ids).execute()) as ServiceListRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is ServiceListRow => r !== undefined);
+}
+
 export async function listActiveServices(tx: Tx, page: { limit: number; offset: number; organizationId?: string }) {
   let q = servicesWithProvider(tx).where('s.status', '=', 'active');
   if (page.organizationId) q = q.where('s.organization_id', '=', page.organizationId);

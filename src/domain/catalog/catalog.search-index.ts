@@ -13,9 +13,16 @@
  * first 1 001 rows — so a broad query's first page is the best of all its matches and its facets
  * count all of them. The response keeps the SQL path's contract: `total` stops at CANDIDATE_LIMIT
  * and `capped` says so.
+ *
+ * Cost: a search touches the postings of its query items and its matches, never every document —
+ * the match set is a list of document numbers kept in per-snapshot work arrays (Scratch), filters
+ * are tested only on documents a query reaches, and only what the page needs is ordered (a
+ * selection of the best, then the rerank of those). At 52k services a broad one-word query is
+ * ≈ 1.5–2 ms of CPU (docs/performance.md); the trigram fallback, when full text finds almost
+ * nothing, costs a word_similarity per document that shares enough trigrams with the query.
  */
-import { queryItems, tsRank, addOrTerm, compareLexemes, type ItemEntries, type QueryNode } from './catalog.text-rank.js';
-import { similarityOfSets, wordSimilarityBound, wordSimilarityOfIds } from './catalog.trigram.js';
+import { queryItems, rankAnd, addOrTerm, compareLexemes, normalise, type QueryNode } from './catalog.text-rank.js';
+import { similarityOfIds, wordSimilarityBound, wordSimilarityOfIds } from './catalog.trigram.js';
 import type { SearchOutcome, SearchRequest } from './catalog.search.js';
 import { cntLength, type Dictionaries, type Postings, type Snapshot } from './catalog.search-index.build.js';
 
@@ -40,6 +47,56 @@ export interface IndexLimits {
   wordSimilarityThreshold: number;
 }
 
+/**
+ * Work arrays of one snapshot, one slot per document, reused by every search of it: a search is
+ * synchronous, so one uses them at a time. Membership is "holds the current stamp", so nothing is
+ * cleared between searches — a search costs what its postings and matches cost, not the catalogue's
+ * size (52k documents: a pass over byte masks of every document was ≈ 0.05 ms, and a search made
+ * a dozen).
+ */
+interface Scratch {
+  stamp: number;
+  /** Candidates of one text query: stamp, the bitmask of the query items the document has. */
+  seen: Int32Array;
+  bits: Int32Array;
+  list: Int32Array;
+  /** The match set: stamp and the document's index in `docs`. */
+  inSet: Int32Array;
+  slot: Int32Array;
+  docs: Int32Array;
+  /** Filter result: +stamp passes, -stamp fails. */
+  filter: Int32Array;
+  /** A query's trigrams as a membership mask over trigram ids (set and cleared by each search). */
+  trigramMask: Uint8Array;
+  nameMask: Uint8Array;
+  last: Int32Array;
+}
+const scratches = new WeakMap<Snapshot, Scratch>();
+
+function scratchOf(s: Snapshot): Scratch {
+  let sc = scratches.get(s);
+  const n = s.docs.length;
+  const trigrams = s.dict.trigrams.size;
+  if (!sc || sc.trigramMask.length < trigrams) {
+    sc = {
+      stamp: 0, seen: new Int32Array(n), bits: new Int32Array(n), list: new Int32Array(n), inSet: new Int32Array(n), slot: new Int32Array(n),
+      docs: new Int32Array(n), filter: new Int32Array(n), trigramMask: new Uint8Array(trigrams), nameMask: new Uint8Array(trigrams), last: new Int32Array(64),
+    };
+    scratches.set(s, sc);
+  }
+  return sc;
+}
+
+function nextStamp(sc: Scratch): number {
+  if (sc.stamp >= 0x3fffffff) {
+    sc.seen.fill(0);
+    sc.inSet.fill(0);
+    sc.filter.fill(0);
+    sc.stamp = 0;
+  }
+  return ++sc.stamp;
+}
+
 /** Lexeme ids an operand reaches in this snapshot, in PostgreSQL's lexeme order. */
 function lexemesOf(p: Postings, dict: Dictionaries, config: number, word: string, prefix: boolean): number[] {
   if (!prefix) {
@@ -58,79 +115,152 @@ function lexemesOf(p: Postings, dict: Dictionaries, config: number, word: string
   return out;
 }
 
+/** A query tree over item numbers (queryItems order): what a document's item bitmask is tested against. */
+type ItemTree = { op: 'item'; i: number } | { op: '&' | '|'; args: ItemTree[] };
+
 /** One text query against one configuration: which documents match, and each item's lexemes. */
 interface TextQuery {
   tree: QueryNode;
   items: { word: string; prefix: boolean }[];
   itemLexemes: number[][];
+  itemTree: ItemTree;
   config: number;
 }
+
+/** Items per query a document's bitmask can hold; a query with more (a very long one) is matched item mask by item mask. */
+const MAX_BIT_ITEMS = 30;
 
 function prepare(s: Snapshot, config: number, tree: QueryNode | null): TextQuery | null {
   if (!tree) return null;
   const items = queryItems(tree);
   const p = s.postings[config]!;
-  return { tree, items, itemLexemes: items.map((it) => lexemesOf(p, s.dict, config, it.word, it.prefix)), config };
+  // Operands are items by their word (a word and its prefix form are one item, as in queryItems).
+  const index = new Map(items.map((it, i) => [it.word, i]));
+  const toItems = (n: QueryNode): ItemTree => (n.op === 'word' ? { op: 'item', i: index.get(n.word)! } : { op: n.op, args: n.args.map(toItems) });
+  return { tree, items, itemLexemes: items.map((it) => lexemesOf(p, s.dict, config, it.word, it.prefix)), itemTree: toItems(tree), config };
 }
 
-/** Documents matching `q` (`@@`), as a byte mask. */
-function matchMask(s: Snapshot, q: TextQuery): Uint8Array {
+function holds(t: ItemTree, bits: number): boolean {
+  if (t.op === 'item') return (bits & (1 << t.i)) !== 0;
+  return t.op === '&' ? t.args.every((a) => holds(a, bits)) : t.args.some((a) => holds(a, bits));
+}
+
+/**
+ * The documents matching `q` (`@@`) into sc.list; returns how many. A document can match only if it
+ * has one of the items (the tree has no NOT), so the candidates are the items' postings, each with
+ * the bitmask of the items it has, and the tree is evaluated once per distinct bitmask.
+ */
+function matchText(s: Snapshot, q: TextQuery, sc: Scratch): number {
+  const p = s.postings[q.config]!;
+  const list = sc.list;
+  if (q.items.length > MAX_BIT_ITEMS) return matchTextByMasks(s, q, list);
+  const stamp = nextStamp(sc);
+  const { seen, bits } = sc;
+  let n = 0;
+  for (let i = 0; i < q.itemLexemes.length; i++) {
+    const bit = 1 << i;
+    for (const id of q.itemLexemes[i]!) {
+      for (let e = p.start[id]!, end = p.start[id + 1]!; e < end; e++) {
+        const d = p.doc[e]!;
+        if (seen[d] !== stamp) {
+          seen[d] = stamp;
+          bits[d] = bit;
+          list[n++] = d;
+        } else bits[d] = bits[d]! | bit;
+      }
+    }
+  }
+  if (q.itemTree.op === 'item') return n;
+  const verdict = new Map<number, boolean>();
+  let kept = 0;
+  for (let k = 0; k < n; k++) {
+    const d = list[k]!;
+    const b = bits[d]!;
+    let ok = verdict.get(b);
+    if (ok === undefined) verdict.set(b, (ok = holds(q.itemTree, b)));
+    if (ok) list[kept++] = d;
+  }
+  return kept;
+}
+
+/** matchText for a query of more items than a bitmask holds: one byte mask per item over every document. */
+function matchTextByMasks(s: Snapshot, q: TextQuery, list: Int32Array): number {
   const n = s.docs.length;
   const p = s.postings[q.config]!;
-  const itemMasks = new Map<string, Uint8Array>();
-  q.items.forEach((it, i) => {
+  const masks = q.itemLexemes.map((ids) => {
     const m = new Uint8Array(n);
-    for (const id of q.itemLexemes[i]!) for (let e = p.start[id]!; e < p.start[id + 1]!; e++) m[p.doc[e]!] = 1;
-    itemMasks.set(it.word, m);
+    for (const id of ids) for (let e = p.start[id]!; e < p.start[id + 1]!; e++) m[p.doc[e]!] = 1;
+    return m;
   });
-  const evalNode = (node: QueryNode): Uint8Array => {
-    if (node.op === 'word') return itemMasks.get(node.word)!;
+  const evalNode = (node: ItemTree): Uint8Array => {
+    if (node.op === 'item') return masks[node.i]!;
     const [first, ...others] = node.args.map(evalNode);
     const out = Uint8Array.from(first!);
     for (const o of others) for (let d = 0; d < n; d++) out[d] = node.op === '&' ? out[d]! & o[d]! : out[d]! | o[d]!;
     return out;
   };
-  return evalNode(q.tree);
+  const m = evalNode(q.itemTree);
+  let k = 0;
+  for (let d = 0; d < n; d++) if (m[d]) list[k++] = d;
+  return k;
 }
-
-/** ts_rank(vector, query, 1) of every listed document (`slot`: document → its index in `docs`). */
-function ranks(s: Snapshot, q: TextQuery | null, docs: Int32Array, slot: Int32Array): Float64Array {
-  const out = new Float64Array(docs.length);
+/**
+ * ts_rank(vector, query, 1) of every document of the match set (`docs[0, m)`; document d is at
+ * slot[d] while inSet[d] holds `set`).
+ */
+function ranks(s: Snapshot, q: TextQuery | null, sc: Scratch, m: number, set: number): Float64Array {
+  const out = new Float64Array(m);
   if (!q) return out;
   const p = s.postings[q.config]!;
   const size = q.items.length;
+  const { inSet, slot, docs } = sc;
   if (q.tree.op !== '&' || size < 2) {
     // calc_rank_or sums a term per matching entry in item, then lexeme order: accumulate it per document.
     for (const ids of q.itemLexemes) {
       for (const id of ids) {
-        for (let e = p.start[id]!; e < p.start[id + 1]!; e++) {
-          const k = slot[p.doc[e]!]!;
-          if (k >= 0) out[k] = addOrTerm(out[k]!, p.orTerm[e]!);
+        for (let e = p.start[id]!, end = p.start[id + 1]!; e < end; e++) {
+          const d = p.doc[e]!;
+          if (inSet[d] === set) out[slot[d]!] = addOrTerm(out[slot[d]!]!, p.orTerm[e]!);
         }
       }
     }
     const logLength = s.logLength[q.config]!;
     // normalise() with the divisor computed once per document; a vector without lexemes ranks 0.
-    for (let k = 0; k < docs.length; k++) {
+    for (let k = 0; k < m; k++) {
       const d = docs[k]!;
       out[k] = logLength[d]! > 0 ? Math.fround(Math.fround(out[k]! / size) / logLength[d]!) : 0;
     }
     return out;
   }
-  const entries: (ItemEntries | undefined)[] = new Array(docs.length);
+  // calc_rank_and needs each document's entries item by item, lexeme by lexeme: the order the
+  // postings are walked in, so a stable counting sort by document lays them out per document.
+  const from = new Int32Array(m + 1);
+  for (const ids of q.itemLexemes) {
+    for (const id of ids) {
+      for (let e = p.start[id]!, end = p.start[id + 1]!; e < end; e++) {
+        const d = p.doc[e]!;
+        if (inSet[d] === set) from[slot[d]! + 1]!++;
+      }
+    }
+  }
+  for (let k = 0; k < m; k++) from[k + 1]! += from[k]!;
+  const fill = from.slice(0, m);
+  const entries = new Int32Array(from[m]!);
+  const items = new Int32Array(from[m]!);
   q.itemLexemes.forEach((ids, i) => {
     for (const id of ids) {
-      for (let e = p.start[id]!; e < p.start[id + 1]!; e++) {
-        const k = slot[p.doc[e]!]!;
-        if (k < 0) continue;
-        const list = (entries[k] ??= new Array(size));
-        (list[i] ??= []).push(p.pos.subarray(p.posStart[e]!, p.posStart[e + 1]!));
+      for (let e = p.start[id]!, end = p.start[id + 1]!; e < end; e++) {
+        const d = p.doc[e]!;
+        if (inSet[d] !== set) continue;
+        const j = fill[slot[d]!]!++;
+        entries[j] = e;
+        items[j] = i;
       }
     }
   });
-  const none: ItemEntries = new Array(size);
-  for (let k = 0; k < docs.length; k++) {
-    out[k] = tsRank(q.tree, size, entries[k] ?? none, cntLength(s.docs[docs[k]!]!.vectors, q.config));
+  const last = sc.last.length >= size ? sc.last : (sc.last = new Int32Array(size));
+  for (let k = 0; k < m; k++) {
+    out[k] = normalise(rankAnd(p.pos, p.posStart, entries, items, from[k]!, from[k + 1]!, last, size), cntLength(s.docs[docs[k]!]!.vectors, q.config));
   }
   return out;
 }
@@ -153,35 +283,87 @@ function passesFilters(s: Snapshot, d: number, f: SearchRequest): boolean {
   return true;
 }
 
-/** The docs matching a text pass (`words` with op), full-text ∪ (trigram) ∩ filters. */
-function textMatches(s: Snapshot, q: IndexQuery, words: TextQuery | null, fi: TextQuery | null, sv: TextQuery | null, filter: Uint8Array, trigram: boolean, limits: IndexLimits): Uint8Array {
-  const n = s.docs.length;
-  const m = new Uint8Array(n);
-  for (const tq of [words, fi, sv]) {
-    if (!tq) continue;
-    const mm = matchMask(s, tq);
-    for (let d = 0; d < n; d++) m[d] = m[d]! | mm[d]!;
+/** Adds the documents matching `tq` that pass the filters to the match set; returns its new size. */
+function addText(s: Snapshot, tq: TextQuery, sc: Scratch, set: number, m: number, passes: (d: number) => boolean): number {
+  const n = matchText(s, tq, sc);
+  const { list, inSet, slot, docs } = sc;
+  for (let k = 0; k < n; k++) {
+    const d = list[k]!;
+    if (inSet[d] === set || !passes(d)) continue;
+    inSet[d] = set;
+    slot[d] = m;
+    docs[m++] = d;
   }
-  if (trigram) {
-    // word_similarity(raw, text) ≤ shared / |query trigrams|, so a match shares at least threshold × |query| of them.
-    const qt = s.dict.queryTrigrams(q.raw);
-    const mask = s.dict.queryMask(qt);
-    const need = Math.ceil(limits.wordSimilarityThreshold * qt.size - 1e-9);
-    const hits = new Uint16Array(n);
-    for (const t of qt) for (const d of s.trigramDocs.get(t) ?? []) hits[d]!++;
-    for (let d = 0; d < n; d++) {
-      if (m[d] || !filter[d] || hits[d]! < need || hits[d] === 0) continue;
-      if (wordSimilarityOfIds(qt.size, mask, s.docs[d]!.nkTrigrams, limits.wordSimilarityThreshold) >= limits.wordSimilarityThreshold) m[d] = 1;
-    }
-  }
-  for (let d = 0; d < n; d++) m[d] = m[d]! & filter[d]!;
   return m;
 }
 
-function count(m: Uint8Array): number {
-  let c = 0;
-  for (let d = 0; d < m.length; d++) c += m[d]!;
-  return c;
+/** The query's trigrams (pg_trgm's of raw, and of lower(raw) for similarity to the name) as masks over trigram ids. */
+interface QueryTrigrams {
+  size: number;
+  mask: Uint8Array;
+  nameSize: number;
+  nameMask: Uint8Array;
+  /** The known trigram ids of raw (unknown ones are in no document). */
+  known: number[];
+}
+
+function queryTrigramsOf(s: Snapshot, q: IndexQuery, sc: Scratch): QueryTrigrams {
+  const qt = s.dict.queryTrigrams(q.raw);
+  const qn = s.dict.queryTrigrams(q.rawLower);
+  const known: number[] = [];
+  // Ids past the masks were interned by a later build: no document of this snapshot has them.
+  for (const t of qt) if (t >= 0 && t < sc.trigramMask.length) { sc.trigramMask[t] = 1; known.push(t); }
+  for (const t of qn) if (t >= 0 && t < sc.nameMask.length) sc.nameMask[t] = 1;
+  return { size: qt.size, mask: sc.trigramMask, nameSize: qn.size, nameMask: sc.nameMask, known };
+}
+
+function clearQueryTrigrams(sc: Scratch): void {
+  sc.trigramMask.fill(0);
+  sc.nameMask.fill(0);
+}
+
+/**
+ * Adds the trigram fallback's matches (`raw <% name_keywords`: word_similarity ≥ the threshold)
+ * that pass the filters. word_similarity ≤ shared / |query trigrams|, so a match has at least
+ * `need` of the query's trigrams: they are counted per document over the query trigrams' document
+ * lists, and word_similarity is computed only for documents with enough.
+ */
+function addTrigram(s: Snapshot, qt: QueryTrigrams, sc: Scratch, set: number, m: number, passes: (d: number) => boolean, limits: IndexLimits): number {
+  const threshold = limits.wordSimilarityThreshold;
+  const need = Math.max(1, Math.ceil(threshold * qt.size - 1e-9));
+  const lists = qt.known.map((t) => s.trigramDocs.get(t)).filter((l): l is Int32Array => l !== undefined && l.length > 0);
+  if (lists.length < need) return m;
+  const stamp = nextStamp(sc);
+  const { seen, bits: hits, list: candidates, inSet, slot, docs } = sc;
+  let n = 0;
+  for (const list of lists) {
+    for (let x = 0; x < list.length; x++) {
+      const d = list[x]!;
+      if (seen[d] !== stamp) {
+        seen[d] = stamp;
+        hits[d] = 1;
+        candidates[n++] = d;
+      } else hits[d]!++;
+    }
+  }
+  for (let k = 0; k < n; k++) {
+    const d = candidates[k]!;
+    if (hits[d]! < need || inSet[d] === set || !passes(d)) continue;
+    if (wordSimilarityOfIds(qt.size, qt.mask, s.docs[d]!.nkTrigrams, threshold) < threshold) continue;
+    inSet[d] = set;
+    slot[d] = m;
+    docs[m++] = d;
+  }
+  return m;
+}
+
+/** Stamps are compared for equality; start again (clear) long before they could overflow an Int32Array. */
+function beginSearch(sc: Scratch): void {
+  if (sc.stamp < 0x3fff0000) return;
+  sc.seen.fill(0);
+  sc.inSet.fill(0);
+  sc.filter.fill(0);
+  sc.stamp = 0;
 }
 
 /**
@@ -190,50 +372,75 @@ function count(m: Uint8Array): number {
  * ranked by the three ts_ranks, the best `rerankLimit` also by the trigram terms.
  */
 export function searchSnapshot(s: Snapshot, req: SearchRequest, q: IndexQuery | null, limits: IndexLimits): SearchOutcome {
-  const n = s.docs.length;
+  const sc = scratchOf(s);
+  beginSearch(sc);
   const filtered = req.segment?.length || req.clientGroup?.length || req.channel?.length || req.access?.length || req.sector?.length ||
     req.organizationId || req.lowThreshold !== undefined || req.age !== undefined || req.municipality;
-  const filter = new Uint8Array(n);
-  if (filtered) for (let d = 0; d < n; d++) filter[d] = passesFilters(s, d, req) ? 1 : 0;
-  else filter.fill(1);
-  if (q === null) return outcome(s, req, filter, null, limits);
+  // Each document's filter verdict at most once a search, only for documents a query reaches.
+  const fs = nextStamp(sc);
+  const passes = (d: number): boolean => {
+    if (!filtered) return true;
+    const v = sc.filter[d]!;
+    if (v === fs || v === -fs) return v === fs;
+    const ok = passesFilters(s, d, req);
+    sc.filter[d] = ok ? fs : -fs;
+    return ok;
+  };
+  if (q === null) {
+    let m = 0;
+    for (let d = 0; d < s.docs.length; d++) if (passes(d)) sc.docs[m++] = d;
+    return outcome(s, req, sc, m, 0, null, limits);
+  }
   const fi = prepare(s, 1, q.fi);
   const sv = prepare(s, 2, q.sv);
-  const pass = (tree: QueryNode | null) => {
-    const words = prepare(s, 0, tree);
-    if (words) {
-      const m = textMatches(s, q, words, fi, sv, filter, false, limits);
-      if (Math.min(count(m), limits.candidateLimit) >= limits.trigramFallbackBelow) return { m, words };
-    }
-    return { m: textMatches(s, q, words, fi, sv, filter, true, limits), words };
-  };
-  let result = pass(q.wordsAnd);
-  if (count(result.m) === 0 && q.tokenCount >= 2) result = pass(q.wordsOr);
-  return outcome(s, req, result.m, { q, words: result.words, fi, sv }, limits);
+  const trigrams = queryTrigramsOf(s, q, sc);
+  try {
+    const pass = (tree: QueryNode | null) => {
+      const words = prepare(s, 0, tree);
+      const set = nextStamp(sc);
+      let m = 0;
+      for (const tq of [words, fi, sv]) if (tq) m = addText(s, tq, sc, set, m, passes);
+      if (!words || Math.min(m, limits.candidateLimit) < limits.trigramFallbackBelow) m = addTrigram(s, trigrams, sc, set, m, passes, limits);
+      return { m, set, words };
+    };
+    let result = pass(q.wordsAnd);
+    if (result.m === 0 && q.tokenCount >= 2) result = pass(q.wordsOr);
+    return outcome(s, req, sc, result.m, result.set, { words: result.words, fi, sv, trigrams }, limits);
+  } finally {
+    clearQueryTrigrams(sc);
+  }
 }
 
-interface Ranking { q: IndexQuery; words: TextQuery | null; fi: TextQuery | null; sv: TextQuery | null }
+interface Ranking { words: TextQuery | null; fi: TextQuery | null; sv: TextQuery | null; trigrams: QueryTrigrams }
 
-function outcome(s: Snapshot, req: SearchRequest, m: Uint8Array, r: Ranking | null, limits: IndexLimits): SearchOutcome {
-  const n = s.docs.length;
-  const slot = new Int32Array(n).fill(-1);
-  const docs = new Int32Array(count(m));
-  for (let d = 0, k = 0; d < n; d++) if (m[d]) { slot[d] = k; docs[k++] = d; }
-  const base = new Float64Array(docs.length);
+/**
+ * The page, total and facets of the match set `docs[0, m)`. Order as in SQL: the first
+ * candidateLimit + 1 by the text ranks (ties by name, id), of which the first rerankLimit are
+ * ordered by the full score. Only what the page needs is ordered: for a page inside the reranked
+ * part, the rerankLimit best are selected (not sorted) and only the page's best are scored exactly.
+ */
+function outcome(s: Snapshot, req: SearchRequest, sc: Scratch, m: number, set: number, r: Ranking | null, limits: IndexLimits): SearchOutcome {
+  const docs = sc.docs.subarray(0, m);
+  const base = new Float64Array(m);
   if (r) {
-    const [rw, rf, rs] = [ranks(s, r.words, docs, slot), ranks(s, r.fi, docs, slot), ranks(s, r.sv, docs, slot)];
+    const [rw, rf, rs] = [ranks(s, r.words, sc, m, set), ranks(s, r.fi, sc, m, set), ranks(s, r.sv, sc, m, set)];
     // As in SQL: float4 + float4 is float4; 0.5 * float4 is double precision.
-    for (let k = 0; k < docs.length; k++) base[k] = Math.fround(rw[k]! + rf[k]!) + 0.5 * rs[k]!;
+    for (let k = 0; k < m; k++) base[k] = Math.fround(rw[k]! + rf[k]!) + 0.5 * rs[k]!;
   }
-  const id = (k: number) => s.docs[docs[k]!]!.row.id;
   const tie = (a: number, b: number) => s.tieRank[docs[a]!]! - s.tieRank[docs[b]!]!;
-  const order = best(base, limits.candidateLimit + 1).sort((a, b) => base[b]! - base[a]! || tie(a, b)).slice(0, limits.candidateLimit + 1);
-  const top = order.slice(0, limits.rerankLimit);
-  const rest = order.slice(limits.rerankLimit);
-  if (r) top.splice(0, top.length, ...rerank(s, r.q, docs, base, top, Math.min(req.offset + req.limit, top.length), tie));
-  const ranked = top.length < Math.min(limits.rerankLimit, order.length) ? top : [...top, ...rest];
-  const page = ranked.slice(req.offset, req.offset + req.limit).map((k) => id(k));
-  return { ids: page, total: Math.min(docs.length, limits.candidateLimit), capped: docs.length > limits.candidateLimit, facets: facets(s, docs) };
+  const ordered = Math.min(m, limits.candidateLimit + 1);
+  const topLen = Math.min(limits.rerankLimit, ordered);
+  const end = req.offset + req.limit;
+  let ranked: number[];
+  if (r && end < topLen) {
+    ranked = rerank(s, r.trigrams, docs, base, selectBest(base, docs, s.tieRank, topLen), end, tie);
+  } else {
+    const order = selectBest(base, docs, s.tieRank, Math.min(ordered, Math.max(end, r ? topLen : 0))).sort((a, b) => base[b]! - base[a]! || tie(a, b));
+    if (r) order.splice(0, topLen, ...rerank(s, r.trigrams, docs, base, order.slice(0, topLen), topLen, tie));
+    ranked = order;
+  }
+  const ids = ranked.slice(req.offset, end).map((k) => s.docs[docs[k]!]!.row.id);
+  return { ids, total: Math.min(m, limits.candidateLimit), capped: m > limits.candidateLimit, facets: facets(s, docs) };
 }
 
 /**
@@ -242,27 +449,27 @@ function outcome(s: Snapshot, req: SearchRequest, m: Uint8Array, r: Ranking | nu
  * is computed best-bound first and only while a service could still enter the first `need`: its
  * bound is the exact similarity term plus the trigram-count bound of word_similarity.
  */
-function rerank(s: Snapshot, q: IndexQuery, docs: Int32Array, base: Float64Array, top: number[], need: number, tie: (a: number, b: number) => number): number[] {
-  const qt = s.dict.queryTrigrams(q.raw);
-  const mask = s.dict.queryMask(qt);
-  const qn = s.dict.queryTrigrams(q.rawLower);
-  const bound = new Float64Array(docs.length);
-  for (const k of top) {
-    const doc = s.docs[docs[k]!]!;
-    bound[k] = base[k]! + 0.2 * similarityOfSets(qn, doc.nameTrigrams) + 0.15 * wordSimilarityBound(qt.size, mask, doc.nkTrigrams);
+function rerank(s: Snapshot, qt: QueryTrigrams, docs: Int32Array, base: Float64Array, top: number[], need: number, tie: (a: number, b: number) => number): number[] {
+  const n = top.length;
+  const sim = new Float64Array(n);
+  const bound = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const doc = s.docs[docs[top[j]!]!]!;
+    sim[j] = similarityOfIds(qt.nameSize, qt.nameMask, doc.nameTrigrams);
+    bound[j] = base[top[j]!]! + 0.2 * sim[j]! + 0.15 * wordSimilarityBound(qt.size, qt.mask, doc.nkTrigrams);
   }
-  const byBound = [...top].sort((a, b) => bound[b]! - bound[a]!);
-  const score = new Float64Array(docs.length);
+  const byBound = Array.from(top.keys()).sort((a, b) => bound[b]! - bound[a]!);
+  const score = new Float64Array(n);
   const scored: number[] = [];
   // The `need` best scores so far, descending; a service whose bound is below the last cannot enter.
   const best: number[] = [];
-  for (const k of byBound) {
-    if (need < top.length && best.length >= need && bound[k]! < best[need - 1]!) break;
-    const doc = s.docs[docs[k]!]!;
+  for (const j of byBound) {
+    if (need < n && best.length >= need && bound[j]! < best[need - 1]!) break;
+    const doc = s.docs[docs[top[j]!]!]!;
     // As in SQL: base + 0.15 × word_similarity + 0.2 × similarity, added left to right.
-    const v = base[k]! + 0.15 * wordSimilarityOfIds(qt.size, mask, doc.nkTrigrams) + 0.2 * similarityOfSets(qn, doc.nameTrigrams);
-    score[k] = v;
-    scored.push(k);
+    const v = base[top[j]!]! + 0.15 * wordSimilarityOfIds(qt.size, qt.mask, doc.nkTrigrams) + 0.2 * sim[j]!;
+    score[j] = v;
+    scored.push(j);
     let at = best.length;
     while (at > 0 && best[at - 1]! < v) at--;
     if (at < need) {
@@ -270,15 +477,29 @@ function rerank(s: Snapshot, q: IndexQuery, docs: Int32Array, base: Float64Array
       if (best.length > need) best.pop();
     }
   }
-  return scored.sort((a, b) => score[b]! - score[a]! || tie(a, b)).slice(0, need < top.length ? need : top.length);
+  return scored.sort((a, b) => score[b]! - score[a]! || tie(top[a]!, top[b]!)).slice(0, need < n ? need : n).map((j) => top[j]!);
 }
 
-/** Indexes of the `n` greatest values (and any tied with the n-th), unordered; a selection, not a sort, finds the cut. */
-function best(values: Float64Array, n: number): number[] {
-  if (values.length <= n) return Array.from(values.keys());
-  const cut = nthLargest(Float64Array.from(values), n);
+/**
+ * The `c` best of the match set by the text ranks, ties by name and id (tieRank), unordered: a
+ * selection, not a sort — a broad query has tens of thousands of matches and a page needs 20.
+ */
+function selectBest(base: Float64Array, docs: Int32Array, tieRank: Int32Array, c: number): number[] {
+  const m = base.length;
+  if (c >= m) return Array.from({ length: m }, (_, k) => k);
+  if (c <= 0) return [];
+  const cut = nthLargest(base.slice(), c);
   const out: number[] = [];
-  for (let k = 0; k < values.length; k++) if (values[k]! >= cut) out.push(k);
+  const atCut: number[] = [];
+  for (let k = 0; k < m; k++) {
+    if (base[k]! > cut) out.push(k);
+    else if (base[k] === cut) atCut.push(k);
+  }
+  const room = c - out.length;
+  if (atCut.length <= room) return out.concat(atCut);
+  // Of the services tied at the cut, the first `room` by name and id.
+  const tieCut = nthLargest(Float64Array.from(atCut, (k) => -tieRank[docs[k]!]!), room);
+  for (const k of atCut) if (-tieRank[docs[k]!]! >= tieCut) out.push(k);
   return out;
 }
 

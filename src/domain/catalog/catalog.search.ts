@@ -181,7 +181,7 @@ function filterSql(f: SearchFilters): RawBuilder<unknown>[] {
 }
 
 /** The matching and ranking constants, as the index applies them too. */
-const INDEX_LIMITS: IndexLimits = {
+export const INDEX_LIMITS: IndexLimits = {
   candidateLimit: CANDIDATE_LIMIT,
   trigramFallbackBelow: TRIGRAM_FALLBACK_BELOW,
   rerankLimit: RERANK_LIMIT,
@@ -190,26 +190,77 @@ const INDEX_LIMITS: IndexLimits = {
 };
 
 /**
+ * Query analyses (planQuery's statement: vocabulary look-ups and websearch_to_tsquery) of recent
+ * queries, per database and catalogue generation. An analysis reads only the vocabulary, which every
+ * change of it moves the generation for (0810/0860), and the fixed text-search configurations, so it
+ * holds for any transaction that reads the same generation; a search with a known query then needs
+ * no analysis statement, only the generation (a primary-key read). Bounded LRU; a new generation
+ * starts the database's memo afresh. `enabled = false` analyses every query (the bench's A/B).
+ */
+export const queryAnalyses = { enabled: process.env.POLKU_SEARCH_ANALYSIS_MEMO !== 'off', maxEntries: 2000, hits: 0, misses: 0 };
+
+interface Analysis { plans: Plans; query: IndexQuery | null }
+const analysesByInstance = new Map<string, { gen: string; byQuery: Map<string, Analysis> }>();
+
+function memoOf(gen: string) {
+  const instance = gen.split(':')[0]!;
+  let memo = analysesByInstance.get(instance);
+  if (!memo || memo.gen !== gen) {
+    analysesByInstance.delete(instance);
+    if (analysesByInstance.size >= 8) analysesByInstance.delete(analysesByInstance.keys().next().value!);
+    memo = { gen, byQuery: new Map() };
+    analysesByInstance.set(instance, memo);
+  }
+  return memo;
+}
+
+/** The analysis of `q` for generation `gen`, from the memo or from planQuery's statement (whose own generation it returns). */
+async function analyse(tx: Tx, gen: string, q: string): Promise<{ gen: string; analysis: Analysis }> {
+  if (queryAnalyses.enabled) {
+    const memo = analysesByInstance.get(gen.split(':')[0]!);
+    const known = memo?.gen === gen ? memo.byQuery.get(q) : undefined;
+    if (known) {
+      // Most recently used last (a Map keeps insertion order).
+      memo!.byQuery.delete(q);
+      memo!.byQuery.set(q, known);
+      queryAnalyses.hits++;
+      return { gen, analysis: known };
+    }
+    queryAnalyses.misses++;
+  }
+  const plans = await planQuery(tx, q, { indexInputs: true });
+  const analysis = { plans, query: indexQueryOf(plans, q) };
+  const read = plans.index!.gen;
+  if (queryAnalyses.enabled) {
+    const memo = memoOf(read);
+    memo.byQuery.set(q, analysis);
+    if (memo.byQuery.size > queryAnalyses.maxEntries) memo.byQuery.delete(memo.byQuery.keys().next().value!);
+  }
+  return { gen: read, analysis };
+}
+
+/**
  * The catalogue search. Answered by the in-process index (ADR 0930) when it holds a snapshot of
- * exactly the generation this transaction reads — the word look-up statement reads it — and the
- * query is one the index evaluates; otherwise in SQL (searchInSql), which is also the reference the
- * index is tested against (tests/api/catalog-search-index.test.ts).
+ * exactly the generation this transaction reads and the query is one the index evaluates;
+ * otherwise in SQL (searchInSql), which is also the reference the index is tested against
+ * (tests/api/catalog-search-index.test.ts). The query's analysis comes from the memo above when
+ * this generation has seen the query before.
  */
 export async function searchServices(tx: Tx, req: SearchRequest): Promise<SearchOutcome> {
   const q = req.q?.trim() ?? '';
   if (!indexMayAnswer()) return searchInSql(tx, req, q, q === '' ? null : await planQuery(tx, q, { plannerOff: true }));
-  if (q === '') {
-    const snapshot = snapshotFor(await catalogGeneration(tx));
-    return snapshot ? searchSnapshot(snapshot, req, null, INDEX_LIMITS) : searchInSql(tx, req, q, null);
-  }
-  const plans = await planQuery(tx, q, { indexInputs: true });
-  const snapshot = snapshotFor(plans.index!.gen);
-  const query = snapshot ? indexQuery(plans, q) : null;
-  return snapshot && query ? searchSnapshot(snapshot, req, query, INDEX_LIMITS) : searchInSql(tx, req, q, plans);
+  const gen = await catalogGeneration(tx);
+  const snapshot = snapshotFor(gen);
+  if (q === '') return snapshot ? searchSnapshot(snapshot, req, null, INDEX_LIMITS) : searchInSql(tx, req, q, null);
+  if (!snapshot) return searchInSql(tx, req, q, await planQuery(tx, q, { plannerOff: true }));
+  const { gen: analysed, analysis } = await analyse(tx, gen, q);
+  // A catalogue change committed between the two reads: the analysis is of a newer vocabulary than the snapshot.
+  const current = analysed === gen ? snapshot : snapshotFor(analysed);
+  return current && analysis.query ? searchSnapshot(current, req, analysis.query, INDEX_LIMITS) : searchInSql(tx, req, q, analysis.plans);
 }
 
 /** The query as the index evaluates it, or null when it holds what only SQL evaluates (NOT, phrases). */
-function indexQuery(plans: Plans, raw: string): IndexQuery | null {
+export function indexQueryOf(plans: Plans, raw: string): IndexQuery | null {
   const fi = parseTsQuery(plans.index!.fi_query);
   const sv = parseTsQuery(plans.index!.sv_query);
   if (fi === null || sv === null) return null;

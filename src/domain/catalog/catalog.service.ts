@@ -15,7 +15,7 @@ import { searchServices } from './catalog.search.js';
 
 type Row = repo.ServiceWithProvider;
 
-export function toListItem(r: Row): ServiceListItem {
+export function toListItem(r: repo.ServiceListRow): ServiceListItem {
   return {
     id: r.id,
     name: r.name_fi,
@@ -37,7 +37,7 @@ export function toListItem(r: Row): ServiceListItem {
   };
 }
 
-export function providerOf(r: Row) {
+export function providerOf(r: Pick<Row, 'organization_id' | 'org_name' | 'provider_name' | 'org_sector' | 'provider_sector'>) {
   return { id: r.organization_id, name: r.org_name ?? r.provider_name, sector: r.org_sector ?? r.provider_sector };
 }
 
@@ -101,7 +101,7 @@ export function search(tx: Tx, query: ServiceSearchQuery, generationReadBefore?:
 
 async function searchUncached(tx: Tx, query: ServiceSearchQuery): Promise<ServiceSearchResult> {
   const outcome = await searchServices(tx, query);
-  const rows = await repo.findServicesByIds(tx, outcome.ids);
+  const rows = await repo.findListRowsByIds(tx, outcome.ids);
   const { organization, ...rest } = outcome.facets;
   return {
     items: rows.map(toListItem),

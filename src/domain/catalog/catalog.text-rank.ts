@@ -184,12 +184,6 @@ function wordDistance(w: number): number {
 const weightOf = (wep: number) => WEIGHTS[wep & 3]!;
 const posOf = (wep: number) => wep >> 2;
 
-/**
- * The matching entries of one document per query item (items in queryItems order; each inner list
- * in the document's lexeme order), as find_wordentry returns them.
- */
-export type ItemEntries = (Positions[] | undefined)[];
-
 /** One entry's term of calc_rank_or before the division (positions pos[from, to)), a float4. */
 export function orEntryTerm(pos: Uint16Array, from: number, to: number): number {
   let resj = 0;
@@ -208,59 +202,44 @@ export function addOrTerm(res: number, term: number): number {
   return f(res + term / 1.64493406685);
 }
 
-/** One entry's term of calc_rank_or added to `res`. */
-export function orTerm(res: number, pos: Uint16Array, from: number, to: number): number {
-  return addOrTerm(res, orEntryTerm(pos, from, to));
-}
-
-function rankOr(entries: ItemEntries, size: number): number {
-  let res = 0;
-  for (const list of entries) {
-    if (!list) continue;
-    for (const post of list) res = orTerm(res, post, 0, post.length);
-  }
-  return size > 0 ? f(res / size) : res;
-}
-
 /** Normalisation 1: ÷ log2(1 + the document's length). */
 export function normalise(res: number, length: number): number {
   if (length === 0) return 0;
   return f((res < 0 ? f(1e-20) : res) / (Math.log(length + 1) / Math.log(2.0)));
 }
 
-function rankAnd(entries: ItemEntries, size: number): number {
-  if (size < 2) return rankOr(entries, size);
-  // pos[k] keeps the *last* matching entry of item k (tsrank.c overwrites it in its loop).
-  const last: (Positions | undefined)[] = new Array(entries.length);
+/**
+ * calc_rank_and (tsrank.c) of one document, for a query of `size` ≥ 2 items. The document's matching
+ * entries are `entries[from, to)`: each a posting whose positions are pos[posStart[e], posStart[e + 1]),
+ * `items[j]` the query item (in queryItems order) of entries[j], item after item and each item's in
+ * the document's lexeme order, as find_wordentry returns them. `last` is scratch of ≥ `size` slots.
+ * Returns -1 when no two items' positions met: normalise() makes that tsrank.c's tiny rank.
+ * ts_rank(vector, query, 1) is normalise(rankAnd(…), cnt_length).
+ */
+export function rankAnd(pos: Uint16Array, posStart: Int32Array, entries: Int32Array, items: Int32Array, from: number, to: number, last: Int32Array, size: number): number {
+  // last[k] keeps the *last* matching entry of item k (tsrank.c overwrites it in its loop).
+  last.fill(-1, 0, size);
   let res = -1;
-  for (let i = 0; i < entries.length; i++) {
-    const list = entries[i];
-    if (!list) continue;
-    for (const post of list) {
-      last[i] = post;
-      for (let k = 0; k < i; k++) {
-        const ct = last[k];
-        if (!ct) continue;
-        for (let l = 0; l < post.length; l++) {
-          for (let p = 0; p < ct.length; p++) {
-            const dist = Math.abs(posOf(post[l]!) - posOf(ct[p]!));
-            if (dist === 0) continue; // every lexeme of a generated vector has positions: a zero distance is skipped
-            const curw = f(Math.sqrt(f(f(weightOf(post[l]!) * weightOf(ct[p]!)) * wordDistance(dist))));
-            res = res < 0 ? curw : f(1.0 - (1.0 - res) * (1.0 - curw));
-          }
+  for (let j = from; j < to; j++) {
+    const i = items[j]!;
+    const e = entries[j]!;
+    last[i] = e;
+    const a0 = posStart[e]!;
+    const a1 = posStart[e + 1]!;
+    for (let k = 0; k < i; k++) {
+      const c = last[k]!;
+      if (c < 0) continue;
+      const b0 = posStart[c]!;
+      const b1 = posStart[c + 1]!;
+      for (let l = a0; l < a1; l++) {
+        for (let p = b0; p < b1; p++) {
+          const dist = Math.abs(posOf(pos[l]!) - posOf(pos[p]!));
+          if (dist === 0) continue; // every lexeme of a generated vector has positions: a zero distance is skipped
+          const curw = f(Math.sqrt(f(f(weightOf(pos[l]!) * weightOf(pos[p]!)) * wordDistance(dist))));
+          res = res < 0 ? curw : f(1.0 - (1.0 - res) * (1.0 - curw));
         }
       }
     }
   }
   return res;
-}
-
-/**
- * ts_rank(vector, query, 1). `entries` are the document's matches per item of `queryItems(q)`,
- * `length` its cnt_length. A document that matches nothing still gets a rank (0, or the tiny
- * AND-rank of tsrank.c), as in SQL.
- */
-export function tsRank(q: QueryNode | null, size: number, entries: ItemEntries, length: number): number {
-  if (q === null || size === 0 || length === 0) return 0;
-  return normalise(q.op === '&' ? rankAnd(entries, size) : rankOr(entries, size), length);
 }

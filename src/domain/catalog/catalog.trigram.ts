@@ -49,88 +49,64 @@ export function trigramSet(text: string, rules: TrigramRules): Set<string> {
   return new Set(trigramsInOrder(text, rules));
 }
 
-/** similarity(a, b) given both trigram sets (any representation of a trigram, e.g. an interned id). */
-export function similarityOfSets<T>(a: ReadonlySet<T>, b: ReadonlySet<T> | ArrayLike<T>): number {
-  const bSize = 'size' in b ? b.size : b.length;
-  if (a.size === 0 || bSize === 0) return 0;
-  let shared = 0;
-  if ('has' in b) { for (const t of a) if (b.has(t)) shared++; } else for (let i = 0; i < b.length; i++) if (a.has(b[i]!)) shared++;
-  return f(f(shared) / f(a.size + bSize - shared));
-}
-
 /**
- * word_similarity(query, text): `queryTrigrams` is trigramSet(query), `textTrigrams`
- * trigramsInOrder(text). A transcription of calc_word_similarity + iterate_word_similarity.
+ * similarity(a, b) of interned trigrams: `a` as a membership mask over ids (`aSize` of its distinct
+ * trigrams, unknown ones included, which match nothing) and `b` as distinct ids.
  */
-export function wordSimilarity<T>(queryTrigrams: { size: number; has(t: T): boolean }, textTrigrams: ArrayLike<T>): number {
-  const ulen1 = queryTrigrams.size;
-  const len2 = textTrigrams.length;
-  if (ulen1 === 0 || len2 === 0) return 0;
-  // Unique index per distinct trigram; found = the trigram occurs in the query. Texts are short
-  // (a name and its keywords), so a linear search of the distinct ones beats a Map per call.
-  const distinct: T[] = [];
-  const found: boolean[] = [];
-  const trg2indexes = new Int32Array(len2);
-  for (let i = 0; i < len2; i++) {
-    const t = textTrigrams[i]!;
-    let j = distinct.indexOf(t);
-    if (j < 0) {
-      j = distinct.length;
-      distinct.push(t);
-      found.push(queryTrigrams.has(t));
-    }
-    trg2indexes[i] = j;
+export function similarityOfIds(aSize: number, inA: Uint8Array, b: Int32Array): number {
+  if (aSize === 0 || b.length === 0) return 0;
+  let shared = 0;
+  for (let i = 0; i < b.length; i++) {
+    const t = b[i]!;
+    if (t < inA.length && inA[t]) shared++;
   }
-  return iterate(trg2indexes, Uint8Array.from(found, (x) => (x ? 1 : 0)), ulen1, len2, found.length);
+  return f(f(shared) / f(aSize + b.length - shared));
+}
+
+/** calc_word_similarity's ratio for `count` shared trigrams (float4). A plain function, not a closure made per call. */
+function sml(count: number, ulen1: number, ulen2: number): number {
+  return f(f(count) / f(ulen1 + ulen2 - count));
 }
 
 /**
- * word_similarity for interned trigrams (non-negative ids in the text, `inQuery[id]` = 1 when the
- * query has it; `querySize` = its distinct trigrams): the same procedure as wordSimilarity without
- * a Map per call — the rerank computes it for hundreds of services per search.
+ * word_similarity(query, text) for interned trigrams, a transcription of calc_word_similarity +
+ * iterate_word_similarity (trgm_op.c): `text` is trigramsInOrder of the text as non-negative ids,
+ * `inQuery[id]` = 1 when the query has the trigram, `querySize` = the query's distinct trigrams
+ * (unknown ones included). With `checkOnly` (WORD_SIMILARITY_CHECK_ONLY, the `<%` operator) it
+ * stops once the similarity reaches that threshold. Scratch arrays instead of a Map or arrays per
+ * call: the rerank and the trigram fallback compute it for hundreds of services per search.
  */
 export function wordSimilarityOfIds(querySize: number, inQuery: Uint8Array, text: Int32Array, checkOnly?: number): number {
   const len2 = text.length;
   if (querySize === 0 || len2 === 0) return 0;
   const scratch = scratchFor(inQuery.length);
   const stamp = ++scratch.stamp;
-  let distinct = 0;
-  const trg2indexes = scratch.indexes.length >= len2 ? scratch.indexes : (scratch.indexes = new Int32Array(len2 * 2));
-  const found = scratch.found.length >= len2 ? scratch.found : (scratch.found = new Uint8Array(len2 * 2));
-  for (let i = 0; i < len2; i++) {
-    const t = text[i]!;
-    let j: number;
-    if (scratch.seen[t] === stamp) j = scratch.slot[t]!;
-    else {
-      j = distinct++;
-      scratch.seen[t] = stamp;
-      scratch.slot[t] = j;
-      found[j] = t < inQuery.length ? inQuery[t]! : 0;
-    }
-    trg2indexes[i] = j;
+  if (scratch.indexes.length < len2) {
+    scratch.indexes = new Int32Array(len2 * 2);
+    scratch.found = new Uint8Array(len2 * 2);
+    scratch.lastpos = new Int32Array(len2 * 2);
   }
-  return iterate(trg2indexes, found, querySize, len2, distinct, checkOnly);
-}
-
-interface Scratch { stamp: number; seen: Int32Array; slot: Int32Array; indexes: Int32Array; found: Uint8Array }
-let shared: Scratch = { stamp: 0, seen: new Int32Array(0), slot: new Int32Array(0), indexes: new Int32Array(64), found: new Uint8Array(64) };
-
-function scratchFor(ids: number): Scratch {
-  if (shared.seen.length < ids) shared = { ...shared, stamp: 0, seen: new Int32Array(ids * 2), slot: new Int32Array(ids * 2) };
-  return shared;
-}
-
-/** iterate_word_similarity (trgm_op.c) on prepared indexes. */
-/** With `checkOnly` (WORD_SIMILARITY_CHECK_ONLY, the `<%` operator) it stops once the similarity reaches that threshold. */
-function iterate(trg2indexes: Int32Array, found: Uint8Array, ulen1: number, len2: number, distinct: number, checkOnly?: number): number {
-  const sml = (count: number, ulen2: number) => f(f(count) / f(ulen1 + ulen2 - count));
-  const lastpos = new Int32Array(distinct).fill(-1);
+  const { indexes: trg2indexes, found, lastpos } = scratch;
+  let distinct = 0;
+  const ulen1 = querySize;
   let ulen2 = 0;
   let count = 0;
   let lower = -1;
   let smlrMax = 0;
   for (let i = 0; i < len2; i++) {
-    const trgindex = trg2indexes[i]!;
+    // Trigram i as an index of the text's distinct trigrams, worked out when the walk reaches it (the
+    // walk only looks back), so `<%` stops at its first good extent without reading the rest.
+    const t = text[i]!;
+    let trgindex: number;
+    if (scratch.seen[t] === stamp) trgindex = scratch.slot[t]!;
+    else {
+      trgindex = distinct++;
+      scratch.seen[t] = stamp;
+      scratch.slot[t] = trgindex;
+      found[trgindex] = t < inQuery.length ? inQuery[t]! : 0;
+      lastpos[trgindex] = -1;
+    }
+    trg2indexes[i] = trgindex;
     if (lower >= 0 || found[trgindex]) {
       if (lastpos[trgindex]! < 0) {
         ulen2++;
@@ -144,12 +120,12 @@ function iterate(trg2indexes: Int32Array, found: Uint8Array, ulen1: number, len2
       lower = i;
       ulen2 = 1;
     }
-    let smlrCur = sml(count, ulen2);
+    let smlrCur = sml(count, ulen1, ulen2);
     let tmpCount = count;
     let tmpUlen2 = ulen2;
     const prevLower = lower;
     for (let tmpLower = lower; tmpLower <= upper; tmpLower++) {
-      const smlrTmp = sml(tmpCount, tmpUlen2);
+      const smlrTmp = sml(tmpCount, ulen1, tmpUlen2);
       if (smlrTmp > smlrCur) {
         smlrCur = smlrTmp;
         ulen2 = tmpUlen2;
@@ -173,12 +149,21 @@ function iterate(trg2indexes: Int32Array, found: Uint8Array, ulen1: number, len2
   return smlrMax;
 }
 
-/**
- * An upper bound of word_similarity: the query's distinct trigrams the text has, over the query's
- * (the ratio counts shared / (query + extent − shared) and the extent holds at least the shared ones).
- */
-export function wordSimilarityBound(querySize: number, inQuery: Uint8Array, text: Int32Array): number {
-  if (querySize === 0) return 0;
+interface Scratch { stamp: number; seen: Int32Array; slot: Int32Array; indexes: Int32Array; found: Uint8Array; lastpos: Int32Array }
+let shared: Scratch = { stamp: 0, seen: new Int32Array(0), slot: new Int32Array(0), indexes: new Int32Array(64), found: new Uint8Array(64), lastpos: new Int32Array(64) };
+
+function scratchFor(ids: number): Scratch {
+  if (shared.seen.length < ids) shared = { ...shared, stamp: 0, seen: new Int32Array(ids * 2), slot: new Int32Array(ids * 2) };
+  // Stamps are stored in an Int32Array: start again before they would overflow (hundreds of calls a search).
+  if (shared.stamp >= 0x3fffffff) {
+    shared.seen.fill(0);
+    shared.stamp = 0;
+  }
+  return shared;
+}
+
+/** How many of the query's distinct trigrams (a membership mask over ids) the text has. */
+export function sharedTrigrams(inQuery: Uint8Array, text: Int32Array): number {
   const scratch = scratchFor(inQuery.length);
   const stamp = ++scratch.stamp;
   let hits = 0;
@@ -189,5 +174,14 @@ export function wordSimilarityBound(querySize: number, inQuery: Uint8Array, text
       hits++;
     }
   }
-  return Math.min(1, hits / querySize) + 1e-6; // + float4 rounding of the exact ratio
+  return hits;
+}
+
+/**
+ * An upper bound of word_similarity: the query's distinct trigrams the text has, over the query's
+ * (the ratio counts shared / (query + extent − shared) and the extent holds at least the shared ones).
+ */
+export function wordSimilarityBound(querySize: number, inQuery: Uint8Array, text: Int32Array): number {
+  if (querySize === 0) return 0;
+  return Math.min(1, sharedTrigrams(inQuery, text) / querySize) + 1e-6; // + float4 rounding of the exact ratio
 }
