@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compoundHeads, compoundSplits, contentHash, derivedUuid, diffFields, finnishRoot, mayEditService, tokenizeQuery, tsLexeme, validateServiceState } from './catalog.rules.js';
+import { compoundHeads, compoundSplits, contentHash, coordinatedPairs, derivedUuid, diffFields, finnishRoot, mayEditService, tokenizeQuery, tsLexeme, validateServiceState } from './catalog.rules.js';
 
 const matches = (query: string, indexedWord: string) => indexedWord.startsWith(finnishRoot(query));
 
@@ -85,5 +85,20 @@ describe('helpers', () => {
   it('derives stable RFC 4122 shaped UUIDs', () => {
     expect(derivedUuid('x')).toBe(derivedUuid('x'));
     expect(derivedUuid('x')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe('coordinatedPairs reads words that share a written-once tail', () => {
+  it('pairs the hyphenated word with the next one across ja/tai/och', () => {
+    expect(coordinatedPairs('mielenterveys- ja päihdepalvelut')).toEqual([['mielenterveys', 'päihdepalvelut']]);
+    expect(coordinatedPairs('Ensi- ja turvakoti Espoo')).toEqual([['ensi', 'turvakoti']]);
+    expect(coordinatedPairs('hälso- och sjukvård')).toEqual([['hälso', 'sjukvård']]);
+    expect(coordinatedPairs('talous- tai velkaneuvonta, ikä- ja muistiasiat')).toEqual([['talous', 'velkaneuvonta'], ['ikä', 'muistiasiat']]);
+  });
+
+  it('leaves ordinary hyphens and plain lists alone', () => {
+    expect(coordinatedPairs('ruoka-apu ja vaatteet')).toEqual([]);
+    expect(coordinatedPairs('mielenterveys ja päihteet')).toEqual([]);
+    expect(coordinatedPairs('-- ja')).toEqual([]);
   });
 });

@@ -11,6 +11,11 @@ const STOPWORDS = new Set([
   'tarvitsen', 'haluan', 'saada', 'saan', 'kanssa', 'varten', 'tai', 'vai', 'kuin', 'myös', 'nyt', 'hyvä', 'paljon',
   'och', 'eller', 'för', 'med', 'till', 'jag', 'en', 'ett', 'av', 'på', 'i', 'hjälp', 'the', 'and', 'or', 'for', 'with',
   'to', 'of', 'in', 'a', 'an', 'my', 'help', 'need', 'i',
+  // Everyday words of a resident's sentence ("juon liikaa", "en jaksa enää"): their short roots would
+  // otherwise match unrelated compounds (liikaa → liik:* → liikenne, liiketoiminta).
+  'liikaa', 'liian', 'enää', 'vielä', 'aina', 'ihan', 'aivan', 'tosi', 'todella', 'kovin', 'mutta', 'eikä', 'en', 'olen',
+  'ole', 'oli', 'ovat', 'mistä', 'mihin', 'miksi', 'kenelle', 'keneltä', 'voin', 'voisin', 'voiko', 'pitää', 'pitäisi',
+  'tarvitsee', 'tarvitsisi', 'saisin', 'mene', 'menee', 'koko', 'joku', 'jonkun', 'jollekin', 'meillä', 'minulla',
 ]);
 
 /** Lower-cased words of a query; punctuation and stopwords dropped, at most `max` words. */
@@ -21,6 +26,24 @@ export function tokenizeQuery(q: string, max = 8): string[] {
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length >= 2 && !STOPWORDS.has(w));
   return [...new Set(words)].slice(0, max);
+}
+
+/**
+ * Word pairs written with a shared tail: "mielenterveys- ja päihdepalvelut" means mental health
+ * services and substance abuse services, "ensi- ja turvakoti" a mother-and-baby home and a
+ * shelter (also in Swedish: "hälso- och sjukvård"). The searcher wants either kind, so the two words
+ * are one either-or condition, not two conditions that must both hold. Pairs of the words
+ * tokenizeQuery returns, in query order.
+ */
+export function coordinatedPairs(q: string): [string, string][] {
+  const words = new Set(tokenizeQuery(q));
+  const out: [string, string][] = [];
+  const re = /([\p{L}\p{N}]+)-\s+(?:ja|tai|sekä|och|eller|and|or)\s+([\p{L}\p{N}]+)/gu;
+  for (const m of q.toLowerCase().normalize('NFC').matchAll(re)) {
+    const [a, b] = [m[1]!, m[2]!];
+    if (a !== b && words.has(a) && words.has(b)) out.push([a, b]);
+  }
+  return out;
 }
 
 // Finnish case endings and possessive suffixes, longest first (plural forms included).

@@ -444,7 +444,14 @@ function outcome(s: Snapshot, req: SearchRequest, sc: Scratch, m: number, set: n
 }
 
 /**
- * The best `need` of `top` by the full score (text ranks + 0.15 word_similarity + 0.2 similarity),
+ * 1 for a service that matched the query's words or its finnish/swedish analysis (a text rank above 0),
+ * 0 for one found only because its name looks like the query (the trigram fallback): a look-alike
+ * ("vanhus" → "vanhemmuus") never outranks a service that matched a word. The same term as SQL's rerank.
+ */
+const wordMatchTier = (base: number) => (base > 0 ? 1 : 0);
+
+/**
+ * The best `need` of `top` by the full score (text ranks + 0.15 word_similarity + 0.2 similarity + tier),
  * in order; all of `top` in order when `need` covers it. word_similarity is the costly term, so it
  * is computed best-bound first and only while a service could still enter the first `need`: its
  * bound is the exact similarity term plus the trigram-count bound of word_similarity.
@@ -456,7 +463,7 @@ function rerank(s: Snapshot, qt: QueryTrigrams, docs: Int32Array, base: Float64A
   for (let j = 0; j < n; j++) {
     const doc = s.docs[docs[top[j]!]!]!;
     sim[j] = similarityOfIds(qt.nameSize, qt.nameMask, doc.nameTrigrams);
-    bound[j] = base[top[j]!]! + 0.2 * sim[j]! + 0.15 * wordSimilarityBound(qt.size, qt.mask, doc.nkTrigrams);
+    bound[j] = base[top[j]!]! + 0.2 * sim[j]! + 0.15 * wordSimilarityBound(qt.size, qt.mask, doc.nkTrigrams) + wordMatchTier(base[top[j]!]!);
   }
   const byBound = Array.from(top.keys()).sort((a, b) => bound[b]! - bound[a]!);
   const score = new Float64Array(n);
@@ -466,8 +473,8 @@ function rerank(s: Snapshot, qt: QueryTrigrams, docs: Int32Array, base: Float64A
   for (const j of byBound) {
     if (need < n && best.length >= need && bound[j]! < best[need - 1]!) break;
     const doc = s.docs[docs[top[j]!]!]!;
-    // As in SQL: base + 0.15 × word_similarity + 0.2 × similarity, added left to right.
-    const v = base[top[j]!]! + 0.15 * wordSimilarityOfIds(qt.size, qt.mask, doc.nkTrigrams) + 0.2 * sim[j]!;
+    // As in SQL: base + 0.15 × word_similarity + 0.2 × similarity + the word-match tier, added left to right.
+    const v = base[top[j]!]! + 0.15 * wordSimilarityOfIds(qt.size, qt.mask, doc.nkTrigrams) + 0.2 * sim[j]! + wordMatchTier(base[top[j]!]!);
     score[j] = v;
     scored.push(j);
     let at = best.length;

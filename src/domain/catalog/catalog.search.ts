@@ -7,9 +7,13 @@
  *     which also catches consonant gradation and compounds that start with the word;
  *  3. a compound split against the catalogue's own vocabulary (mielenterveyspalvelu →
  *     mielenterve:* & palvel:*);
- *  4. typo correction against the vocabulary by trigram similarity (velkaneuvota → velkaneuvonta);
- *  5. trigram word similarity of the whole query to name + keywords.
- * Words are ANDed; when that finds nothing the words are ORed. The candidate set is
+ *  4. the thesaurus (catalog.thesaurus.ts): everyday words to the services' words (vanhus → ikäihmi:*);
+ *     only when 2.–4. give nothing, typo correction against the vocabulary by trigram similarity
+ *     (velkaneuvota → velkaneuvonta);
+ *  5. trigram word similarity of the whole query to name + keywords; a service found only this way
+ *     ranks below every service that matched a word.
+ * Words are ANDed ("X- ja Y" pairs are one either-or word); when that finds nothing the words are
+ * ORed. The candidate set is
  * bounded (CANDIDATE_LIMIT) so a broad query cannot hold PGlite's only connection for long.
  *
  * Cost at 50k services (docs/performance.md): matching 5 (trigram, 5.) is asked only when the
@@ -21,11 +25,12 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/schema.js';
-import { compoundHeads, compoundSplits, finnishRoot, tokenizeQuery, tsLexeme, TYPO_SIMILARITY } from './catalog.rules.js';
+import { compoundHeads, compoundSplits, coordinatedPairs, finnishRoot, tokenizeQuery, tsLexeme, TYPO_SIMILARITY } from './catalog.rules.js';
 import { catalogGeneration } from './catalog.cache.js';
 import { searchSnapshot, type IndexLimits, type IndexQuery } from './catalog.search-index.js';
 import { indexMayAnswer, snapshotFor } from './catalog.search-index.store.js';
 import { parseTsQuery, type QueryNode } from './catalog.text-rank.js';
+import { thesaurusAlternatives } from './catalog.thesaurus.js';
 
 export const CANDIDATE_LIMIT = 1000;
 /** Below this many full-text matches the trigram similarity of name + keywords is matched as well. */
@@ -141,8 +146,18 @@ export async function planQuery(tx: Tx, q: string, opts: { plannerOff?: boolean;
       const tail = tsLexeme(finnishRoot(split[1]));
       if (head && tail) alternatives.push(`(${head}:* & ${tail}:*)`, `${head}:*`);
     }
+    // The thesaurus bridges words that share no letters with the services' own (vanhus → ikäihminen).
+    alternatives.push(...thesaurusAlternatives(token, alternatives));
     if (alternatives.length === 0) alternatives.push(...typoAlternatives(r.typos ?? []));
     plans.push({ token, alternatives: [...new Set(alternatives)] });
+  }
+  // "X- ja Y" (coordinatedPairs): the two words are one either-or condition.
+  for (const [first, second] of coordinatedPairs(q)) {
+    const a = plans.find((p) => p.token === first);
+    const i = plans.findIndex((p) => p.token === second);
+    if (!a || i < 0) continue;
+    a.alternatives = [...new Set([...a.alternatives, ...plans[i]!.alternatives])];
+    plans.splice(i, 1);
   }
   if (opts.plannerOff) plans.seqscanWas = rows[0]?.seqscan_was ?? 'on';
   return plans;
@@ -357,7 +372,8 @@ async function runSearch(tx: Tx, req: SearchRequest, tsq: string | null, raw: st
     ),
     top AS MATERIALIZED (
       -- Limit first, then score: in one SELECT the terms would be computed for every candidate before the sort.
-      SELECT c.id, c.base + ${trigramTerms} AS score
+      -- The CASE puts services that matched a word above look-alikes found only by trigram similarity.
+      SELECT c.id, c.base + ${trigramTerms} + CASE WHEN c.base > 0 THEN 1 ELSE 0 END AS score
       FROM (SELECT id, base, name_fi, name_keywords FROM cand ORDER BY base DESC, name_fi, id LIMIT ${RERANK_LIMIT}) c
     ),
     ranked AS (
