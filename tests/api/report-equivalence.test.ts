@@ -530,6 +530,82 @@ describe(`reshaped report queries equal the previous ones on ${process.env.POLKU
     }).catch((e: unknown) => { if (!(e instanceof Rollback)) throw e; });
   });
 
+  it('referrals: the rows and day counts of 0964 follow every referral, event and sector write; the loop equals the referrals', async () => {
+    await asSystem(async (tx) => {
+      const pick = (m: number, r: number) => sql.raw(`abs(hashtext(id::text)) % ${m} = ${r}`);
+      const orgs = await sql<{ id: string; sector: string }>`SELECT id, sector FROM organizations WHERE county_code = ${COUNTY} ORDER BY id LIMIT 3`.execute(tx);
+      expect(orgs.rows.length).toBeGreaterThan(1);
+      // New referrals in one statement: drafts, ones to no organisation (own to_sector or none), and late
+      // past Finnish midnight (the evening before in UTC), then their events as the app appends them.
+      await sql`
+        INSERT INTO referrals (county_code, organization_id, client_id, to_organization_id, to_sector, service_name, reason, status, created_at)
+        SELECT r.county_code, r.organization_id, r.client_id, CASE WHEN x.n % 3 = 0 THEN NULL ELSE r.to_organization_id END,
+               CASE WHEN x.n % 3 = 0 AND x.n % 2 = 0 THEN 'ngo' END, r.service_name, r.reason,
+               (ARRAY['draft', 'requested', 'received', 'rejected', 'failed', 'cancelled'])[1 + x.n % 6],
+               date_trunc('day', r.created_at) + make_interval(days => x.n, mins => 30)
+          FROM (SELECT * FROM referrals WHERE county_code = ${COUNTY} AND status <> 'draft' ORDER BY created_at DESC, id LIMIT 4) r
+          CROSS JOIN generate_series(1, 12) x(n)`.execute(tx);
+      await sql`
+        INSERT INTO referral_events (referral_id, client_id, county_code, organization_id, status, at)
+        SELECT r.id, r.client_id, r.county_code, r.organization_id, x.status, r.created_at + x.after
+          FROM referrals r CROSS JOIN (VALUES ('requested', interval '1 hour'), ('received', interval '1 day'), ('accepted', interval '3 days'),
+                                              ('completed', interval '9 days')) x(status, after)
+         WHERE r.county_code = ${COUNTY} AND ${pick(3, 1)}`.execute(tx);
+      // Status changes (also out of and into draft), receivers changed, creation moved across a day, deletes.
+      await sql`UPDATE referrals SET status = 'draft' WHERE county_code = ${COUNTY} AND status <> 'draft' AND ${pick(11, 2)}`.execute(tx);
+      await sql`UPDATE referrals SET status = 'rejected', status_reason = 'ei tilaa' WHERE county_code = ${COUNTY} AND ${pick(7, 3)}`.execute(tx);
+      await sql`UPDATE referrals SET status = 'requested' WHERE county_code = ${COUNTY} AND status = 'draft' AND ${pick(2, 0)}`.execute(tx);
+      await sql`UPDATE referrals SET to_organization_id = ${orgs.rows[1]!.id} WHERE county_code = ${COUNTY} AND ${pick(9, 4)}`.execute(tx);
+      await sql`UPDATE referrals SET to_organization_id = NULL, to_sector = 'kela' WHERE county_code = ${COUNTY} AND ${pick(13, 5)}`.execute(tx);
+      await sql`UPDATE referrals SET created_at = created_at + interval '5 hours' WHERE county_code = ${COUNTY} AND ${pick(5, 1)}`.execute(tx);
+      await sql`UPDATE referral_events SET at = at - interval '2 days' WHERE county_code = ${COUNTY} AND ${pick(4, 0)}`.execute(tx);
+      // Deleted with their events (referrals that a handover or a follow-up task names stay).
+      const gone = sql`(SELECT r.id FROM referrals r WHERE r.county_code = ${COUNTY} AND abs(hashtext(r.id::text)) % 17 = 6
+                          AND NOT EXISTS (SELECT 1 FROM handovers h WHERE h.referral_id = r.id)
+                          AND NOT EXISTS (SELECT 1 FROM followup_tasks d WHERE d.referral_id = r.id))`;
+      await sql`DELETE FROM referral_events WHERE referral_id IN ${gone}`.execute(tx);
+      expect((await sql`DELETE FROM referrals WHERE id IN ${gone} RETURNING id`.execute(tx)).rows.length).toBeGreaterThan(0);
+      // A sender's and a receiver's sector change moves their referrals to other pairs.
+      const sectors = ['municipality', 'wellbeing-county', 'ngo', 'private', 'kela', 'state', 'specialist-care'];
+      for (const o of orgs.rows.slice(0, 2)) {
+        await sql`UPDATE organizations SET sector = ${sectors[(sectors.indexOf(o.sector) + 2) % sectors.length]!} WHERE id = ${o.id}`.execute(tx);
+      }
+      const kept = await sql<{ k: string }>`
+        SELECT concat_ws('|', county_code, referral_id, created_at, status, from_sector, to_sector, requested, received, accepted, completed) AS k
+          FROM referral_report_rows ORDER BY 1`.execute(tx);
+      const recount = await sql<{ k: string }>`
+        SELECT concat_ws('|', r.county_code, r.id, r.created_at, r.status, fo.sector, coalesce(tor.sector, r.to_sector, 'unknown'),
+                         f.requested, f.received, f.accepted, f.completed) AS k
+          FROM referrals r JOIN organizations fo ON fo.id = r.organization_id LEFT JOIN organizations tor ON tor.id = r.to_organization_id
+          LEFT JOIN referral_status_firsts f ON f.county_code = r.county_code AND f.referral_id = r.id
+         WHERE r.status <> 'draft' ORDER BY 1`.execute(tx);
+      expect(kept.rows).toEqual(recount.rows);
+      const days = await sql<{ k: string }>`
+        SELECT concat_ws('|', county_code, day, from_sector, to_sector, referrals, rejected, failed) AS k
+          FROM referral_report_days WHERE referrals <> 0 OR rejected <> 0 OR failed <> 0 ORDER BY 1`.execute(tx);
+      const dayRecount = await sql<{ k: string }>`
+        SELECT concat_ws('|', county_code, (created_at AT TIME ZONE 'Europe/Helsinki')::date, from_sector, to_sector, count(*),
+                         count(*) FILTER (WHERE status = 'rejected'), count(*) FILTER (WHERE status IN ('failed', 'cancelled'))) AS k
+          FROM referral_report_rows GROUP BY county_code, (created_at AT TIME ZONE 'Europe/Helsinki')::date, from_sector, to_sector ORDER BY 1`.execute(tx);
+      expect(days.rows).toEqual(dayRecount.rows);
+      // The summary path against the referrals themselves and the reference, also with a period of one
+      // Finnish day that the late-evening referrals fall into only in Finnish time.
+      const newest = await sql<{ d: string }>`SELECT to_char(max(created_at) AT TIME ZONE 'Europe/Helsinki', 'YYYY-MM-DD') AS d FROM referrals WHERE status <> 'draft'`.execute(tx);
+      let referrals = 0;
+      for (const s of [...scopes, scope({ from: newest.rows[0]!.d, to: newest.rows[0]!.d })]) {
+        const loop = await repo.referralLoop(tx, s);
+        expect(byJson(loop), JSON.stringify(s)).toEqual(byJson(await repo.referralLoopFromReferrals(tx, s)));
+        expect(byJson(loop), JSON.stringify(s)).toEqual(byJson((await reference.referralLoop(tx, s)).loop));
+        referrals += loop.reduce((a, r) => a + r.referrals, 0);
+      }
+      expect(referrals).toBeGreaterThan(0);
+      // Another session time zone reads the referrals (the day rows are Finnish days).
+      await sql`SET LOCAL TimeZone = 'UTC'`.execute(tx);
+      for (const s of scopes.slice(0, 2)) expect(byJson(await repo.referralLoop(tx, s))).toEqual(byJson((await reference.referralLoop(tx, s)).loop));
+      throw new Rollback();
+    }).catch((e: unknown) => { if (!(e instanceof Rollback)) throw e; });
+  });
+
   it('service supply per municipality and keyword set: the keyword index, coverage only on matches', async () => {
     await asSystem(async (tx) => {
       const kws = (await sql<{ k: string }>`SELECT DISTINCT unnest(keywords) AS k FROM catalog_services ORDER BY 1`.execute(tx)).rows.map((r) => r.k);

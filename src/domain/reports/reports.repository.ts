@@ -306,15 +306,20 @@ export async function lostContact(tx: Tx, s: ReportScope, days: number) {
   return rows.map((r) => ({ unitName: r.unit_name, clients: int(r.clients) }));
 }
 
+/**
+ * The first time of a status at or after the period's start: 0963's kept first time (column `status` of
+ * `alias`) when it is not before the start (always, unless an event was dated before its referral was
+ * created), else from the events of the referral `referralId`.
+ */
+function firstSince(s: ReportScope, alias: string, referralId: string, status: 'requested' | 'received' | 'accepted' | 'completed') {
+  const kept = sql.ref(`${alias}.${status}`);
+  return sql`CASE WHEN ${kept} IS NULL OR ${kept} >= ${start(s)}::timestamptz THEN ${kept} ELSE (
+    SELECT min(e.at) FROM referral_events e WHERE e.county_code = ${s.countyCode} AND e.referral_id = ${sql.ref(referralId)} AND e.status = ${status} AND e.at >= ${start(s)}::timestamptz) END`;
+}
+
 function referralBase(s: ReportScope) {
   const unit = referralOfUnit(s);
-  // The first time of each status at or after the period's start: 0963's kept first time when it is not
-  // before the start (always, unless an event was dated before its referral was created), else from the events.
-  const first = (status: 'requested' | 'received' | 'accepted' | 'completed') => {
-    const kept = sql.ref(`f.${status}`);
-    return sql`CASE WHEN ${kept} IS NULL OR ${kept} >= ${start(s)}::timestamptz THEN ${kept} ELSE (
-      SELECT min(e.at) FROM referral_events e WHERE e.county_code = ${s.countyCode} AND e.referral_id = r.id AND e.status = ${status} AND e.at >= ${start(s)}::timestamptz) END`;
-  };
+  const first = (status: 'requested' | 'received' | 'accepted' | 'completed') => firstSince(s, 'f', 'r.id', status);
   return sql`
     SELECT r.id, r.status, r.status_reason, r.status_changed_at, fo.sector AS from_sector,
            coalesce(tor.sector, r.to_sector, 'unknown') AS to_sector,
@@ -340,34 +345,72 @@ function referralBase(s: ReportScope) {
 }
 
 /**
- * Referrals per sector pair with the median days to receive, accept and complete. The durations are
- * collected per pair into arrays (hash aggregation) and each median is percentile_cont over its array:
- * percentile_cont as an aggregate made PostgreSQL sort all ~54k referral rows (wide, with the event
- * times) by sector pair to group them, ≈ 15 % of the statement at 1M events (docs/performance.md). The
- * same function over the same values, so the same numbers.
+ * Referrals per sector pair with the median days to receive, accept and complete (both forms below).
+ * The durations are collected per pair into arrays (hash aggregation) and each median is
+ * percentile_cont over its array: percentile_cont as an aggregate made PostgreSQL sort all ~54k
+ * referral rows (wide, with the event times) by sector pair to group them, ≈ 15 % of the statement at
+ * 1M events (docs/performance.md). The same function over the same values, so the same numbers.
+ */
+const loopDays = (a: string, b: string) =>
+  sql`array_agg(extract(epoch from (${sql.ref(b)} - ${sql.ref(a)})) / 86400) FILTER (WHERE ${sql.ref(b)} IS NOT NULL)`;
+const loopMedian = (arr: string) => sql`(SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v) FROM unnest(${sql.ref(arr)}) v)`;
+
+type LoopRow = Record<string, unknown>;
+const loopRow = (r: LoopRow) => ({
+  fromSector: String(r.from_sector), toSector: String(r.to_sector), referrals: int(r.referrals),
+  medianDaysToReceive: num(r.to_receive), medianDaysToAccept: num(r.to_accept), medianDaysToComplete: num(r.to_complete),
+  rejected: int(r.rejected), failed: int(r.failed),
+});
+
+/**
+ * The referral loop from 0964's kept rows: the counts from the day rows of the period (a few thousand
+ * rows instead of every referral joined to both organisations), the medians from the rows of the
+ * referrals that have a duration (their partial index holds what is read). Referrals and organisations
+ * are read only when a unit or client-group filter needs them (not kept) or the session's dates are not
+ * Finnish days (the day rows are); the same numbers as from the referrals (tests/api/report-equivalence).
  */
 export async function referralLoop(tx: Tx, s: ReportScope) {
-  const days = (a: string, b: string) =>
-    sql`array_agg(extract(epoch from (${sql.ref(b)} - ${sql.ref(a)})) / 86400) FILTER (WHERE ${sql.ref(b)} IS NOT NULL)`;
-  const median = (arr: string) => sql`(SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v) FROM unnest(${sql.ref(arr)}) v)`;
+  if (s.unitId || s.clientGroup || !(await inFinnishTime(tx))) return referralLoopFromReferrals(tx, s);
+  const first = (status: 'requested' | 'received' | 'accepted' | 'completed') => firstSince(s, 'f', 'f.referral_id', status);
+  const { rows } = await withoutPlans(tx, ['enable_nestloop', 'max_parallel_workers_per_gather'], () => sql<LoopRow>`
+    WITH c AS (
+      SELECT from_sector, to_sector, sum(referrals) AS referrals, sum(rejected) AS rejected, sum(failed) AS failed
+        FROM referral_report_days
+       WHERE county_code = ${s.countyCode} AND day >= ${start(s)} AND day < ${end(s)}
+       GROUP BY 1, 2 HAVING sum(referrals) > 0),
+    t AS (
+      SELECT f.from_sector, f.to_sector, coalesce(${first('requested')}, f.created_at) AS requested,
+             ${first('received')} AS received, ${first('accepted')} AS accepted, ${first('completed')} AS completed
+        FROM referral_report_rows f
+       WHERE f.county_code = ${s.countyCode} AND f.created_at >= ${start(s)}::timestamptz AND f.created_at < ${end(s)}::timestamptz
+         AND (f.received IS NOT NULL OR f.accepted IS NOT NULL OR f.completed IS NOT NULL)),
+    g AS (
+      SELECT from_sector, to_sector, ${loopDays('requested', 'received')} AS to_receive, ${loopDays('requested', 'accepted')} AS to_accept,
+             ${loopDays('requested', 'completed')} AS to_complete
+        FROM t GROUP BY 1, 2)
+    SELECT c.from_sector, c.to_sector, c.referrals, ${loopMedian('to_receive')} AS to_receive, ${loopMedian('to_accept')} AS to_accept,
+           ${loopMedian('to_complete')} AS to_complete, c.rejected, c.failed
+      FROM c LEFT JOIN g ON g.from_sector = c.from_sector AND g.to_sector = c.to_sector
+     ORDER BY c.referrals DESC`.execute(tx));
+  return rows.map(loopRow);
+}
+
+/** The referral loop from the referrals themselves (any filter, any session time zone). */
+export async function referralLoopFromReferrals(tx: Tx, s: ReportScope) {
   // No parallel plan: a worker's CPU only adds up under concurrent managers (as in lostContact).
-  const { rows } = await withoutPlans(tx, ['enable_nestloop', 'enable_sort', 'max_parallel_workers_per_gather'], () => sql<Record<string, unknown>>`
+  const { rows } = await withoutPlans(tx, ['enable_nestloop', 'enable_sort', 'max_parallel_workers_per_gather'], () => sql<LoopRow>`
     WITH r AS (${referralBase(s)}),
     g AS (
       SELECT from_sector, to_sector, count(*) AS referrals,
-             ${days('requested', 'received')} AS to_receive, ${days('requested', 'accepted')} AS to_accept,
-             ${days('requested', 'completed')} AS to_complete,
+             ${loopDays('requested', 'received')} AS to_receive, ${loopDays('requested', 'accepted')} AS to_accept,
+             ${loopDays('requested', 'completed')} AS to_complete,
              count(*) FILTER (WHERE status = 'rejected') AS rejected,
              count(*) FILTER (WHERE status IN ('failed', 'cancelled')) AS failed
         FROM r GROUP BY from_sector, to_sector)
-    SELECT from_sector, to_sector, referrals, ${median('to_receive')} AS to_receive, ${median('to_accept')} AS to_accept,
-           ${median('to_complete')} AS to_complete, rejected, failed
+    SELECT from_sector, to_sector, referrals, ${loopMedian('to_receive')} AS to_receive, ${loopMedian('to_accept')} AS to_accept,
+           ${loopMedian('to_complete')} AS to_complete, rejected, failed
       FROM g ORDER BY referrals DESC`.execute(tx));
-  return rows.map((r) => ({
-    fromSector: String(r.from_sector), toSector: String(r.to_sector), referrals: int(r.referrals),
-    medianDaysToReceive: num(r.to_receive), medianDaysToAccept: num(r.to_accept), medianDaysToComplete: num(r.to_complete),
-    rejected: int(r.rejected), failed: int(r.failed),
-  }));
+  return rows.map(loopRow);
 }
 
 export async function rejectionReasons(tx: Tx, s: ReportScope) {
