@@ -118,6 +118,9 @@ export interface FoundationTables {
     started_at: Timestamp;
     ended_at: Timestamp | null;
     created_by: string | null;
+    /** The client's names, written only by 0971's triggers (the caseload page's sort key); never set them. */
+    client_last_name: Generated<string>;
+    client_first_name: Generated<string>;
   };
 }
 
