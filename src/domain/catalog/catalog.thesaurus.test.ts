@@ -41,3 +41,12 @@ describe('catalogue thesaurus: short verbs of a resident\'s sentence', () => {
     expect(thesaurusAlternatives('juoksu')).toEqual([]);
   });
 });
+
+describe('catalogue thesaurus: children, work ability and help at home', () => {
+  it('finds the services for school absence, placements, work inability and help at home', () => {
+    expect(thesaurusAlternatives('koulupoissaolot')).toContain('kuraatto:*');
+    expect(thesaurusAlternatives('huostaanotto')).toContain('lastensuoje:*');
+    expect(thesaurusAlternatives('työkyvyttömyys')).toContain('työkyk:*');
+    expect(thesaurusAlternatives('kotiapua')).toContain('kotipalve:*');
+  });
+});

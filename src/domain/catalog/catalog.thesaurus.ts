@@ -49,6 +49,7 @@ const ENTRIES: Entry[] = [
   same('työtön', 'työttömät', 'työttömyys', 'työnhakija', 'työnhakijat'),
   same('arbetslös', 'arbetssökande', 'arbetslöshet'),
   broader(['työpaikka', 'työnhaku', 'töihin'], ['työllisyys', 'työnhaku', 'työhönvalmennus']),
+  broader(['työkyvyttömyys', 'työkyvytön', 'sairausloma'], ['työkyky', 'kuntoutus', 'työeläke']),
   // young people and families
   same('nuori', 'nuoret', 'nuoriso', 'teini', 'teinit'),
   same('ungdom', 'unga'),
@@ -57,6 +58,8 @@ const ENTRIES: Entry[] = [
   broader(['kiusaaminen', 'kiusattu', 'koulukiusaaminen'], ['kuraattori', 'koulupsykologi', 'kiusaaminen']),
   broader(['avioero', 'huoltajuus', 'tapaamisoikeus', 'elatusapu'], ['perheasiain', 'perheasioiden', 'sovittelu', 'huolto']),
   broader(['raskaus', 'raskaana', 'vauva'], ['äitiysneuvola', 'neuvola', 'perhevalmennus']),
+  broader(['koulupoissaolo', 'poissaolot', 'koulukammo', 'lintsaaminen', 'koulupudokas'], ['kuraattori', 'koulupsykologi', 'opiskeluhuolto', 'oppilashuolto']),
+  broader(['huostaanotto', 'sijaisperhe', 'lastenkoti'], ['lastensuojelu', 'sijaishuolto', 'perhehoito']),
   // substances and gambling
   broader(['alkoholi', 'viina', 'juon', 'juo', 'juominen', 'juopottelu', 'humala', 'krapula', 'huume', 'huumeet', 'kannabis', 'riippuvuus', 'addiktio'], ['päihde', 'päihdepalvelu']),
   broader(['alkohol', 'droger', 'beroende'], ['missbruk', 'rusmedel']),
@@ -81,6 +84,8 @@ const ENTRIES: Entry[] = [
   // carers
   same('omaishoitaja', 'omaishoito', 'omaishoitajat'),
   same('närståendevårdare', 'närståendevård'),
+  // help at home
+  broader(['kotiapu', 'siivousapu', 'kauppa-apu', 'asiointiapu'], ['kotipalvelu', 'kotihoito', 'tukipalvelu']),
   // food
   broader(['ruoka', 'nälkä', 'ruokakassi', 'ruokajakelu'], ['ruoka', 'ateria', 'ruokapankki']),
 ];
