@@ -54,17 +54,24 @@ export function requestKey(req: object): string {
   return JSON.stringify(entries);
 }
 
-function slotFor(gen: string): PerDatabase {
+/**
+ * The entry of `byDatabase` for generation `gen` (`instance:generation`): one per database, at most
+ * MAX_DATABASES (oldest dropped), started afresh by `make` when the database's generation moved.
+ * Shared by this result cache and the search's query-analysis memo (catalog.search.ts).
+ */
+export function perGeneration<T extends { gen: string }>(byDatabase: Map<string, T>, gen: string, make: () => T): T {
   const instance = gen.split(':')[0]!;
-  let slot = databases.get(instance);
+  let slot = byDatabase.get(instance);
   if (!slot || slot.gen !== gen) {
-    databases.delete(instance);
-    if (databases.size >= MAX_DATABASES) databases.delete(databases.keys().next().value!);
-    slot = { gen, results: new Map(), pending: new Map() };
-    databases.set(instance, slot);
+    byDatabase.delete(instance);
+    if (byDatabase.size >= MAX_DATABASES) byDatabase.delete(byDatabase.keys().next().value!);
+    slot = make();
+    byDatabase.set(instance, slot);
   }
   return slot;
 }
+
+const slotFor = (gen: string): PerDatabase => perGeneration(databases, gen, () => ({ gen, results: new Map(), pending: new Map() }));
 
 /**
  * The cached result of `req` under the catalogue's current generation, or `compute(tx)`'s, stored.

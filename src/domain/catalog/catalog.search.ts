@@ -26,7 +26,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/schema.js';
 import { compoundHeads, compoundSplits, coordinatedPairs, finnishRoot, tokenizeQuery, tsLexeme, TYPO_SIMILARITY } from './catalog.rules.js';
-import { catalogGeneration } from './catalog.cache.js';
+import { catalogGeneration, perGeneration } from './catalog.cache.js';
 import { searchSnapshot, type IndexLimits, type IndexQuery } from './catalog.search-index.js';
 import { indexMayAnswer, snapshotFor } from './catalog.search-index.store.js';
 import { parseTsQuery, type QueryNode } from './catalog.text-rank.js';
@@ -217,17 +217,7 @@ export const queryAnalyses = { enabled: process.env.POLKU_SEARCH_ANALYSIS_MEMO !
 interface Analysis { plans: Plans; query: IndexQuery | null }
 const analysesByInstance = new Map<string, { gen: string; byQuery: Map<string, Analysis> }>();
 
-function memoOf(gen: string) {
-  const instance = gen.split(':')[0]!;
-  let memo = analysesByInstance.get(instance);
-  if (!memo || memo.gen !== gen) {
-    analysesByInstance.delete(instance);
-    if (analysesByInstance.size >= 8) analysesByInstance.delete(analysesByInstance.keys().next().value!);
-    memo = { gen, byQuery: new Map() };
-    analysesByInstance.set(instance, memo);
-  }
-  return memo;
-}
+const memoOf = (gen: string) => perGeneration(analysesByInstance, gen, () => ({ gen, byQuery: new Map<string, Analysis>() }));
 
 /** The analysis of `q` for generation `gen`, from the memo or from planQuery's statement (whose own generation it returns). */
 async function analyse(tx: Tx, gen: string, q: string): Promise<{ gen: string; analysis: Analysis }> {
