@@ -7,14 +7,14 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Tx } from '../../src/db/schema.js';
-import { crossingPeriodParts, pathCrossings, pathCrossingsFromEvents, type ReportScope } from '../../src/domain/reports/reports.repository.js';
+import { crossingPeriodParts, FINNISH_TIME_ZONE, pathCrossings, pathCrossingsFromEvents, type ReportScope } from '../../src/domain/reports/reports.repository.js';
 import { createTestApp, TEST_TODAY, type TestApp } from '../helpers/test-app.js';
 
 const COUNTY = '02'; // the demo world
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const FROM = day(new Date(TEST_TODAY.getTime() - 3 * 365 * 86_400_000));
 const TO = day(new Date(TEST_TODAY.getTime() + 30 * 86_400_000));
-const scope = (over: Partial<ReportScope> = {}): ReportScope => ({ countyCode: COUNTY, from: FROM, to: TO, unitId: null, clientGroup: null, ...over });
+const scope = (over: Partial<ReportScope> = {}): ReportScope => ({ countyCode: COUNTY, from: FROM, to: TO, unitId: null, clientGroup: null, timeZone: FINNISH_TIME_ZONE, ...over });
 const sorted = (rows: { a: string; b: string; n: number }[]) => rows.filter((r) => r.n !== 0).sort((x, y) => `${x.a}|${x.b}`.localeCompare(`${y.a}|${y.b}`));
 
 let t: TestApp;

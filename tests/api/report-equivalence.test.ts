@@ -9,16 +9,17 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Tx } from '../../src/db/schema.js';
 import { feedbackScores, QUESTIONNAIRES } from '../../src/domain/feedback/index.js';
+import { DEFAULT_TIME_LIMITS } from '../../src/domain/referrals/index.js';
 import { feedbackAggregate, feedbackCounts } from '../../src/domain/reports/reports.feedback.js';
 import * as repo from '../../src/domain/reports/reports.repository.js';
-import type { ReportScope } from '../../src/domain/reports/reports.repository.js';
+import { FINNISH_TIME_ZONE, type ReportScope } from '../../src/domain/reports/reports.repository.js';
 import { createTestApp, TEST_TODAY, type TestApp } from '../helpers/test-app.js';
 
 const COUNTY = '02'; // the demo world
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const FROM = day(new Date(TEST_TODAY.getTime() - 3 * 365 * 86_400_000));
 const TO = day(new Date(TEST_TODAY.getTime() + 30 * 86_400_000));
-const scope = (over: Partial<ReportScope> = {}): ReportScope => ({ countyCode: COUNTY, from: FROM, to: TO, unitId: null, clientGroup: null, ...over });
+const scope = (over: Partial<ReportScope> = {}): ReportScope => ({ countyCode: COUNTY, from: FROM, to: TO, unitId: null, clientGroup: null, timeZone: FINNISH_TIME_ZONE, ...over });
 const byJson = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
 
 let t: TestApp;
@@ -453,6 +454,13 @@ describe(`reshaped report queries equal the previous ones on ${process.env.POLKU
       }
       expect(opened).toBeGreaterThan(20);
       expect(ended).toBeGreaterThan(2);
+      // In another session time zone (as useAnalyticsMemory reads it) the relationships are read.
+      await sql`SET LOCAL TimeZone = 'UTC'`.execute(tx);
+      const timeZone = await repo.useAnalyticsMemory(tx);
+      for (const back of [0, 50]) {
+        const s = scope({ to: day(new Date(TEST_TODAY.getTime() - back * 86_400_000)), timeZone });
+        expect(byJson(await repo.relationshipDurations(tx, s)), JSON.stringify(s)).toEqual(byJson(shownDurations(await reference.relationshipDurations(tx, s))));
+      }
       throw new Rollback();
     }).catch((e: unknown) => { if (!(e instanceof Rollback)) throw e; });
   });
@@ -559,6 +567,9 @@ describe(`reshaped report queries equal the previous ones on ${process.env.POLKU
       await sql`UPDATE referrals SET to_organization_id = NULL, to_sector = 'kela' WHERE county_code = ${COUNTY} AND ${pick(13, 5)}`.execute(tx);
       await sql`UPDATE referrals SET created_at = created_at + interval '5 hours' WHERE county_code = ${COUNTY} AND ${pick(5, 1)}`.execute(tx);
       await sql`UPDATE referral_events SET at = at - interval '2 days' WHERE county_code = ${COUNTY} AND ${pick(4, 0)}`.execute(tx);
+      // Reasons changed on rejected referrals: none, blank, padded (shown trimmed, the blank ones as '–').
+      await sql`UPDATE referrals SET status_reason = (ARRAY[NULL, '  ', ' ei tilaa', 'ei resursseja'])[1 + abs(hashtext(id::text || 'r')) % 4]
+                 WHERE county_code = ${COUNTY} AND status = 'rejected' AND ${pick(3, 2)}`.execute(tx);
       // Deleted with their events (referrals that a handover or a follow-up task names stay).
       const gone = sql`(SELECT r.id FROM referrals r WHERE r.county_code = ${COUNTY} AND abs(hashtext(r.id::text)) % 17 = 6
                           AND NOT EXISTS (SELECT 1 FROM handovers h WHERE h.referral_id = r.id)
@@ -571,11 +582,12 @@ describe(`reshaped report queries equal the previous ones on ${process.env.POLKU
         await sql`UPDATE organizations SET sector = ${sectors[(sectors.indexOf(o.sector) + 2) % sectors.length]!} WHERE id = ${o.id}`.execute(tx);
       }
       const kept = await sql<{ k: string }>`
-        SELECT concat_ws('|', county_code, referral_id, created_at, status, from_sector, to_sector, requested, received, accepted, completed) AS k
+        SELECT concat_ws('|', county_code, referral_id, created_at, status, from_sector, to_sector, requested, received, accepted, completed, reason) AS k
           FROM referral_report_rows ORDER BY 1`.execute(tx);
       const recount = await sql<{ k: string }>`
         SELECT concat_ws('|', r.county_code, r.id, r.created_at, r.status, fo.sector, coalesce(tor.sector, r.to_sector, 'unknown'),
-                         f.requested, f.received, f.accepted, f.completed) AS k
+                         f.requested, f.received, f.accepted, f.completed,
+                         CASE WHEN r.status = 'rejected' THEN coalesce(nullif(trim(r.status_reason), ''), '–') END) AS k
           FROM referrals r JOIN organizations fo ON fo.id = r.organization_id LEFT JOIN organizations tor ON tor.id = r.to_organization_id
           LEFT JOIN referral_status_firsts f ON f.county_code = r.county_code AND f.referral_id = r.id
          WHERE r.status <> 'draft' ORDER BY 1`.execute(tx);
@@ -588,20 +600,73 @@ describe(`reshaped report queries equal the previous ones on ${process.env.POLKU
                          count(*) FILTER (WHERE status = 'rejected'), count(*) FILTER (WHERE status IN ('failed', 'cancelled'))) AS k
           FROM referral_report_rows GROUP BY county_code, (created_at AT TIME ZONE 'Europe/Helsinki')::date, from_sector, to_sector ORDER BY 1`.execute(tx);
       expect(days.rows).toEqual(dayRecount.rows);
+      const reasons = await sql<{ k: string }>`
+        SELECT concat_ws('|', county_code, day, reason, n) AS k FROM referral_rejection_days WHERE n <> 0 ORDER BY 1`.execute(tx);
+      const reasonRecount = await sql<{ k: string }>`
+        SELECT concat_ws('|', county_code, (created_at AT TIME ZONE 'Europe/Helsinki')::date, coalesce(nullif(trim(status_reason), ''), '–'), count(*)) AS k
+          FROM referrals WHERE status = 'rejected'
+         GROUP BY county_code, (created_at AT TIME ZONE 'Europe/Helsinki')::date, coalesce(nullif(trim(status_reason), ''), '–') ORDER BY 1`.execute(tx);
+      expect(reasons.rows).toEqual(reasonRecount.rows);
+      expect(reasons.rows.some((r) => r.k.includes('|–|')) && reasons.rows.some((r) => r.k.includes('|ei tilaa|'))).toBe(true);
       // The summary path against the referrals themselves and the reference, also with a period of one
       // Finnish day that the late-evening referrals fall into only in Finnish time.
       const newest = await sql<{ d: string }>`SELECT to_char(max(created_at) AT TIME ZONE 'Europe/Helsinki', 'YYYY-MM-DD') AS d FROM referrals WHERE status <> 'draft'`.execute(tx);
       let referrals = 0;
       for (const s of [...scopes, scope({ from: newest.rows[0]!.d, to: newest.rows[0]!.d })]) {
         const loop = await repo.referralLoop(tx, s);
+        const ref = await reference.referralLoop(tx, s);
         expect(byJson(loop), JSON.stringify(s)).toEqual(byJson(await repo.referralLoopFromReferrals(tx, s)));
-        expect(byJson(loop), JSON.stringify(s)).toEqual(byJson((await reference.referralLoop(tx, s)).loop));
+        expect(byJson(loop), JSON.stringify(s)).toEqual(byJson(ref.loop));
+        const shown = await repo.rejectionReasons(tx, s);
+        expect(shown, JSON.stringify(s)).toEqual(await repo.rejectionReasonsFromReferrals(tx, s));
+        expect(byJson(shown), JSON.stringify(s)).toEqual(byJson(ref.reasons));
         referrals += loop.reduce((a, r) => a + r.referrals, 0);
       }
       expect(referrals).toBeGreaterThan(0);
-      // Another session time zone reads the referrals (the day rows are Finnish days).
+      // The interfaces report's referral crossings: the kept counts plus the referrals stalled as of `now`,
+      // read from the referrals; as of the epoch nothing has stalled yet, far ahead every open one has.
+      const failed = async (now: Date, limits: { notReceivedDays: number; notAcceptedDays: number }) => {
+        let [n, crossings] = [0, 0];
+        for (const s of [...scopes, scope({ from: newest.rows[0]!.d, to: newest.rows[0]!.d })]) {
+          const kept = await repo.referralCrossings(tx, s, limits, now);
+          expect(byJson(kept), `${now.toISOString()} ${JSON.stringify(s)}`).toEqual(byJson(await repo.referralCrossingsFromReferrals(tx, s, limits, now)));
+          n += kept.reduce((a, r) => a + r.failed, 0);
+          crossings += kept.reduce((a, r) => a + r.referrals, 0);
+        }
+        expect(crossings).toBeGreaterThan(0);
+        return n;
+      };
+      const [none, usual, all] = [
+        await failed(new Date(0), DEFAULT_TIME_LIMITS), await failed(TEST_TODAY, DEFAULT_TIME_LIMITS),
+        await failed(new Date(TEST_TODAY.getTime() + 400 * 86_400_000), { notReceivedDays: 1, notAcceptedDays: 1 }),
+      ];
+      expect(none).toBeGreaterThan(0); // rejected, failed and cancelled ones, from the day rows
+      expect(all).toBeGreaterThan(none); // and the stalled ones
+      expect(usual).toBeGreaterThanOrEqual(none);
+      // Another session time zone reads the referrals (the day rows are Finnish days): the zone as the
+      // service learns it (useAnalyticsMemory), also over the Finnish day of the newest referral whose UTC
+      // day is the day before: no later referral has its UTC day on that Finnish day, so the UTC day holds
+      // fewer referrals than the Finnish one and the day rows read in UTC would count too many.
+      const early = await sql<{ d: string }>`
+        SELECT to_char(created_at AT TIME ZONE 'Europe/Helsinki', 'YYYY-MM-DD') AS d FROM referrals
+         WHERE county_code = ${COUNTY} AND status <> 'draft'
+           AND (created_at AT TIME ZONE 'Europe/Helsinki')::date <> (created_at AT TIME ZONE 'UTC')::date
+         ORDER BY created_at DESC LIMIT 1`.execute(tx);
+      const oneDay = scope({ from: early.rows[0]!.d, to: early.rows[0]!.d });
       await sql`SET LOCAL TimeZone = 'UTC'`.execute(tx);
-      for (const s of scopes.slice(0, 2)) expect(byJson(await repo.referralLoop(tx, s))).toEqual(byJson((await reference.referralLoop(tx, s)).loop));
+      const timeZone = await repo.useAnalyticsMemory(tx);
+      expect(timeZone).toBe('UTC');
+      const total = (loop: { referrals: number }[]) => loop.reduce((a, r) => a + r.referrals, 0);
+      expect(total(await repo.referralLoop(tx, oneDay)), 'the day rows in UTC').not.toBe(total((await reference.referralLoop(tx, oneDay)).loop));
+      for (const s of [...scopes.slice(0, 2), oneDay]) {
+        expect(byJson(await repo.referralLoop(tx, { ...s, timeZone })), JSON.stringify(s)).toEqual(byJson((await reference.referralLoop(tx, s)).loop));
+        expect(byJson(await repo.rejectionReasons(tx, { ...s, timeZone })), JSON.stringify(s)).toEqual(byJson((await reference.referralLoop(tx, s)).reasons));
+        expect(byJson(await repo.referralCrossings(tx, { ...s, timeZone }, DEFAULT_TIME_LIMITS, TEST_TODAY)), JSON.stringify(s))
+          .toEqual(byJson(await repo.referralCrossingsFromReferrals(tx, s, DEFAULT_TIME_LIMITS, TEST_TODAY)));
+      }
+      const crossed = (rows: { referrals: number }[]) => rows.reduce((a, r) => a + r.referrals, 0);
+      expect(crossed(await repo.referralCrossings(tx, oneDay, DEFAULT_TIME_LIMITS, TEST_TODAY)), 'the day rows in UTC')
+        .not.toBe(crossed(await repo.referralCrossingsFromReferrals(tx, oneDay, DEFAULT_TIME_LIMITS, TEST_TODAY)));
       throw new Rollback();
     }).catch((e: unknown) => { if (!(e instanceof Rollback)) throw e; });
   });

@@ -12,7 +12,17 @@ export interface ReportScope {
   to: string; // last day, inclusive
   unitId: string | null;
   clientGroup: string | null;
+  /**
+   * This transaction's TimeZone, as useAnalyticsMemory read it. Every connection runs in Finnish time
+   * (db/database.ts), and the day rows of 0961, 0964 and 0995 are Finnish days; in another zone (a session
+   * that set its own) the reports that read them read the source rows instead.
+   */
+  timeZone: string;
 }
+
+/** The zone of the kept day rows (0961, 0964, 0995) and of every connection of db/database.ts. */
+export const FINNISH_TIME_ZONE = 'Europe/Helsinki';
+const inFinnishTime = (s: ReportScope) => s.timeZone === FINNISH_TIME_ZONE;
 
 const start = (s: ReportScope) => sql`${s.from}::date`;
 const end = (s: ReportScope) => sql`(${s.to}::date + 1)`;
@@ -43,13 +53,16 @@ const referralOfUnit = (s: ReportScope): RawBuilder<unknown> => (s.unitId ? sql`
 
 /**
  * Report queries aggregate hundreds of thousands of rows; give this transaction enough memory to
- * hash instead of spilling sorts to disk (the default 4 MB is sized for OLTP).
+ * hash instead of spilling sorts to disk (the default 4 MB is sized for OLTP). Returns the session's
+ * TimeZone (ReportScope.timeZone), read in the same statement: read on its own it was one more round
+ * trip per report, and so was each of the two SET LOCALs this was before (set_config(…, true) is SET LOCAL).
  */
-export async function useAnalyticsMemory(tx: Tx) {
-  await sql`SET LOCAL work_mem = '64MB'`.execute(tx);
+export async function useAnalyticsMemory(tx: Tx): Promise<string> {
   // No JIT: compiling a report statement cost 55–60 ms of CPU per request (servicesByMunicipality at
   // 7k services) and more under load, for statements that run 5–300 ms (docs/performance.md, fourth round).
-  await sql`SET LOCAL jit = off`.execute(tx);
+  const { rows } = await sql<{ tz: string }>`
+    SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true), current_setting('TimeZone') AS tz`.execute(tx);
+  return rows[0]!.tz;
 }
 
 /** Planner choices a report statement can switch off; `max_parallel_workers_per_gather` is set to 0 (no parallel plan). */
@@ -166,7 +179,7 @@ export async function caseloadsFromRelationships(tx: Tx, s: ReportScope) {
  * with nothing ended in the period and nothing open at its end are left out (the service shows them as 0).
  */
 export async function relationshipDurations(tx: Tx, s: ReportScope) {
-  if (s.clientGroup || !(await inFinnishTime(tx))) return durationsFromRelationships(tx, s);
+  if (s.clientGroup || !inFinnishTime(s)) return durationsFromRelationships(tx, s);
   const unit = relationshipInUnit(s);
   const until = sql`${end(s)}::timestamptz`;
   const unitKey = s.unitId ? sql`d.unit_id = ${s.unitId}` : sql`d.unit_id IS NULL`;
@@ -211,12 +224,6 @@ export async function relationshipDurations(tx: Tx, s: ReportScope) {
            coalesce(m.open, 0) AS open, m.median AS median_open
       FROM medians m FULL JOIN ended e ON e.level = m.level`.execute(tx);
   return rows.map((r) => ({ level: r.level, ended: int(r.ended), medianDaysEnded: num(r.median_ended), open: int(r.open), medianDaysOpen: num(r.median_open) }));
-}
-
-/** True when this session's dates are Finnish days, as the day rows of 0961 are (every connection of db/database.ts). */
-async function inFinnishTime(tx: Tx) {
-  const { rows } = await sql<{ tz: string }>`SELECT current_setting('TimeZone') AS tz`.execute(tx);
-  return rows[0]?.tz === 'Europe/Helsinki';
 }
 
 /**
@@ -370,7 +377,7 @@ const loopRow = (r: LoopRow) => ({
  * Finnish days (the day rows are); the same numbers as from the referrals (tests/api/report-equivalence).
  */
 export async function referralLoop(tx: Tx, s: ReportScope) {
-  if (s.unitId || s.clientGroup || !(await inFinnishTime(tx))) return referralLoopFromReferrals(tx, s);
+  if (s.unitId || s.clientGroup || !inFinnishTime(s)) return referralLoopFromReferrals(tx, s);
   const first = (status: 'requested' | 'received' | 'accepted' | 'completed') => firstSince(s, 'f', 'f.referral_id', status);
   const { rows } = await withoutPlans(tx, ['enable_nestloop', 'max_parallel_workers_per_gather'], () => sql<LoopRow>`
     WITH c AS (
@@ -413,11 +420,26 @@ export async function referralLoopFromReferrals(tx: Tx, s: ReportScope) {
   return rows.map(loopRow);
 }
 
+/**
+ * Rejection reasons of the period's referrals, from the day rows of 0995 (kept by 0964's refresh) under the
+ * same rule as the referral loop: a unit or client-group filter, or a session not in Finnish time, reads
+ * the referrals. Ties are ordered by reason, so which 50 are shown no longer depends on the plan.
+ */
 export async function rejectionReasons(tx: Tx, s: ReportScope) {
+  if (s.unitId || s.clientGroup || !inFinnishTime(s)) return rejectionReasonsFromReferrals(tx, s);
+  const { rows } = await sql<{ reason: string; count: string }>`
+    SELECT reason, sum(n) AS count FROM referral_rejection_days
+     WHERE county_code = ${s.countyCode} AND day >= ${start(s)} AND day < ${end(s)}
+     GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC, 1 LIMIT 50`.execute(tx);
+  return rows.map((r) => ({ reason: r.reason, count: int(r.count) }));
+}
+
+/** The same from the referrals themselves (any filter, any session time zone). */
+export async function rejectionReasonsFromReferrals(tx: Tx, s: ReportScope) {
   const { rows } = await withoutPlans(tx, ['enable_nestloop'], () => sql<{ reason: string; count: string }>`
     WITH r AS (${referralBase(s)})
     SELECT coalesce(nullif(trim(status_reason), ''), '–') AS reason, count(*) AS count
-      FROM r WHERE status = 'rejected' GROUP BY 1 ORDER BY 2 DESC LIMIT 50`.execute(tx));
+      FROM r WHERE status = 'rejected' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50`.execute(tx));
   return rows.map((r) => ({ reason: r.reason, count: int(r.count) }));
 }
 
@@ -502,18 +524,51 @@ export async function pathCrossingsFromEvents(tx: Tx, s: ReportScope) {
   return rows.map((r) => ({ a: r.a, b: r.b, n: int(r.n) }));
 }
 
-/** Referrals between organisations of different sectors, directed, with how many failed or stalled. */
-export async function referralCrossings(tx: Tx, s: ReportScope, limits: { notReceivedDays: number; notAcceptedDays: number }, now: Date) {
+type Limits = { notReceivedDays: number; notAcceptedDays: number };
+type CrossingRow = { from_sector: string; to_sector: string; referrals: string; failed: string };
+const crossingRow = (r: CrossingRow) => ({ from: r.from_sector, to: r.to_sector, referrals: int(r.referrals), failed: int(r.failed) });
+
+/**
+ * Referrals between organisations of different sectors, directed, with how many failed or stalled. The
+ * referrals and the rejected, failed or cancelled ones come from 0964's day rows, as in the referral loop;
+ * only the stalled ones (waiting past a time limit as of `now`, which no kept row can know) are read from
+ * the referrals, and of them only the open ones. The same unit, client-group and time-zone rule as the
+ * loop; the same numbers as from the referrals (tests/api/report-equivalence.test.ts).
+ */
+export async function referralCrossings(tx: Tx, s: ReportScope, limits: Limits, now: Date) {
+  if (s.unitId || s.clientGroup || !inFinnishTime(s)) return referralCrossingsFromReferrals(tx, s, limits, now);
+  const { rows } = await sql<CrossingRow>`
+    WITH c AS (
+      SELECT from_sector, to_sector, sum(referrals) AS referrals, sum(rejected) + sum(failed) AS ended
+        FROM referral_report_days
+       WHERE county_code = ${s.countyCode} AND day >= ${start(s)} AND day < ${end(s)} AND from_sector <> to_sector
+       GROUP BY 1, 2 HAVING sum(referrals) > 0),
+    stalled AS (
+      SELECT fo.sector AS from_sector, coalesce(tor.sector, r.to_sector, 'unknown') AS to_sector, count(*) AS n
+        FROM referrals r
+        JOIN organizations fo ON fo.id = r.organization_id
+        LEFT JOIN organizations tor ON tor.id = r.to_organization_id
+       WHERE r.county_code = ${s.countyCode} AND r.created_at >= ${start(s)}::timestamptz AND r.created_at < ${end(s)}::timestamptz
+         AND ((r.status = 'requested' AND r.status_changed_at < ${now}::timestamptz - make_interval(days => ${limits.notReceivedDays}))
+           OR (r.status = 'received' AND r.status_changed_at < ${now}::timestamptz - make_interval(days => ${limits.notAcceptedDays})))
+       GROUP BY 1, 2)
+    SELECT c.from_sector, c.to_sector, c.referrals, c.ended + coalesce(x.n, 0) AS failed
+      FROM c LEFT JOIN stalled x ON x.from_sector = c.from_sector AND x.to_sector = c.to_sector`.execute(tx);
+  return rows.map(crossingRow);
+}
+
+/** The same from the referrals themselves (any filter, any session time zone). */
+export async function referralCrossingsFromReferrals(tx: Tx, s: ReportScope, limits: Limits, now: Date) {
   // Sorts off as well: under RLS the planner expects one referral and sorts the 37k crossing
   // referrals (1M-event bench) to group them into ~20 sector pairs; hashing saves ≈ 20 ms.
-  const { rows } = await withoutPlans(tx, ['enable_nestloop', 'enable_sort'], () => sql<{ from_sector: string; to_sector: string; referrals: string; failed: string }>`
+  const { rows } = await withoutPlans(tx, ['enable_nestloop', 'enable_sort'], () => sql<CrossingRow>`
     WITH r AS (${referralBase(s)})
     SELECT from_sector, to_sector, count(*) AS referrals,
            count(*) FILTER (WHERE status IN ('rejected', 'failed', 'cancelled')
                                OR (status = 'requested' AND status_changed_at < ${now}::timestamptz - make_interval(days => ${limits.notReceivedDays}))
                                OR (status = 'received' AND status_changed_at < ${now}::timestamptz - make_interval(days => ${limits.notAcceptedDays}))) AS failed
       FROM r WHERE from_sector <> to_sector GROUP BY 1, 2`.execute(tx));
-  return rows.map((r) => ({ from: r.from_sector, to: r.to_sector, referrals: int(r.referrals), failed: int(r.failed) }));
+  return rows.map(crossingRow);
 }
 
 /** Clients whose latest self-assessment rates an area at or below `threshold`, per home municipality. */

@@ -27,9 +27,9 @@ async function scopeOf(tx: Tx, actor: Actor, name: ReportName, q: ReportQuery, n
     throw badRequest('unknown_unit', { fi: 'Yksikköä ei löytynyt.', sv: 'Enheten hittades inte.', en: 'The unit was not found.' });
   }
   const filter: ReportFilter = { ...period, unitId: q.unitId ?? null, clientGroup: q.clientGroup ?? null };
-  await repo.useAnalyticsMemory(tx);
+  const timeZone = await repo.useAnalyticsMemory(tx);
   await recordAudit(tx, actor, { action: `report.${name}`, basis: 'management', allowed: true, details: { ...filter, format: q.format, audience: q.audience ?? 'management' } });
-  return { scope: { countyCode: actor.countyCode, ...filter }, filter };
+  return { scope: { countyCode: actor.countyCode, ...filter, timeZone }, filter };
 }
 
 export async function segmentsReport(tx: Tx, actor: Actor, q: ReportQuery, lang: Lang, now = new Date()): Promise<SegmentsReport> {
