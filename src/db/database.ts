@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { isAtCommit } from './at-commit.js';
+import { HeldStatements } from './at-commit.js';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import { DatabaseBusyError, inBulkLane, PGliteDialect, type PGliteQueue } from './pglite-dialect.js';
 import { queryKept } from './pg-statements.js';
@@ -244,56 +244,32 @@ interface PgClientLike { query: PgQuery; release: (err?: Error | boolean) => voi
  * and the transaction boundaries are unchanged, so row-level security and the audit rows are too.
  * In the same way a statement marked to travel with the COMMIT (at-commit.ts: the audit row written at
  * the end of a request) is held and sent as `<statement>; commit`: one round trip less per audited request.
+ * What is held and when is decided by HeldStatements (at-commit.ts), the same for PGlite's connection.
  */
 function beginWithFirstStatement(pool: pg.Pool): pg.Pool {
   const wrapped = new WeakMap<object, PgClientLike>();
   const empty = (command: string) => ({ command, rowCount: null, rows: [], fields: [], oid: 0 }) as pg.QueryResult;
   const wrap = (client: pg.PoolClient): PgClientLike => {
-    let pending = false;
-    let inTransaction = false;
-    // Statements that travel with the COMMIT (at-commit.ts): the request's audit row.
-    let atCommit: string[] = [];
+    // What is held and what it travels with: at-commit.ts (the same for PGlite's connection).
+    const held = new HeldStatements();
     const query: PgQuery = async (text, values) => {
       const plain = !values || values.length === 0;
-      if (plain && /^begin$/i.test(text)) {
-        pending = true;
-        inTransaction = true;
-        atCommit = [];
-        return empty('BEGIN');
+      const step = held.next(text, plain);
+      if (!step.send) return empty(step.command);
+      if (step.simple) {
+        // Several statements in one message: node-postgres answers with an array of results.
+        const results = (await client.query(step.text)) as unknown as pg.QueryResult | pg.QueryResult[];
+        return Array.isArray(results) ? results[results.length - 1]! : results;
       }
-      if (inTransaction && isAtCommit(text, values)) {
-        atCommit.push(text);
-        return empty('SELECT');
-      }
-      const ends = plain && /^(commit|rollback)$/i.test(text);
-      if (ends) inTransaction = false;
-      if (ends && /^rollback$/i.test(text)) atCommit = [];
-      if (ends && atCommit.length > 0) {
-        // `<held statements>; commit` in one message ("begin; " first if nothing was sent yet).
-        const message = [...(pending ? ['begin'] : []), ...atCommit, text].join('; ');
-        pending = false;
-        atCommit = [];
-        const results = (await client.query(message)) as unknown as pg.QueryResult[];
-        return results[results.length - 1]!;
-      }
-      if (pending) {
-        pending = false;
-        if (ends) return empty(text.toUpperCase());
-        if (plain) {
-          const results = (await client.query(`begin; ${text}`)) as unknown as pg.QueryResult[];
-          return results[results.length - 1]!;
-        }
-        await client.query('begin');
-      }
+      // A statement with parameters cannot share the simple protocol's message: what was held goes first.
+      if (step.prefix !== null) await client.query(step.prefix);
       // Statements with parameters are kept as named prepared statements (pg-statements.ts).
-      return plain ? client.query(text, values) : queryKept(client, text, values, inTransaction);
+      return queryKept(client, step.text, values!, held.open);
     };
     return {
       query,
       release: (err) => {
-        pending = false;
-        inTransaction = false;
-        atCommit = [];
+        held.reset();
         client.release(err);
       },
     };

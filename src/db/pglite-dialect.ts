@@ -12,7 +12,7 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
-import { isAtCommit } from './at-commit.js';
+import { HeldStatements } from './at-commit.js';
 import { PGliteStatements } from './pglite-statements.js';
 
 /** Which lane a unit of work queues in for PGlite's single connection. */
@@ -164,14 +164,12 @@ const empty = () => ({ rows: [], affectedRows: 0, fields: [] });
 
 class PGliteConnection implements DatabaseConnection {
   /**
-   * Every exec is a call into WebAssembly and a simple-protocol parse, so, as the PostgreSQL pool does
-   * (database.ts, beginWithFirstStatement): `begin` waits for the transaction's first statement and goes
-   * with it when that has no parameters (a request's tenant context), and statements marked to travel
-   * with the COMMIT (at-commit.ts: the request's audit row) go with it. Two calls less per audited request.
+   * Every exec is a call into WebAssembly and a simple-protocol parse, so, as on the PostgreSQL pool,
+   * `begin` and the tenant context wait for the transaction's next statement and go with it (in one
+   * message with its Bind/Execute when it has parameters), and the request's audit row goes with the
+   * COMMIT (at-commit.ts, HeldStatements). Three calls less per audited request.
    */
-  private pendingBegin = false;
-  private inTransaction = false;
-  private atCommit: string[] = [];
+  private readonly held = new HeldStatements();
 
   constructor(
     private readonly pg: PGlite,
@@ -180,52 +178,23 @@ class PGliteConnection implements DatabaseConnection {
 
   /** Called when the connection goes back to the queue: nothing of a transaction outlives it. */
   reset() {
-    this.pendingBegin = false;
-    this.inTransaction = false;
-    this.atCommit = [];
-  }
-
-  /** Raw SQL without parameters through the simple protocol, with a held `begin` or held statements. */
-  private async execRaw(text: string) {
-    if (/^begin$/i.test(text)) {
-      this.pendingBegin = true;
-      this.inTransaction = true;
-      this.atCommit = [];
-      return empty();
-    }
-    if (this.inTransaction && isAtCommit(text, undefined)) {
-      this.atCommit.push(text);
-      return empty();
-    }
-    const ends = /^(commit|rollback)$/i.test(text);
-    if (ends) {
-      this.inTransaction = false;
-      if (/^rollback$/i.test(text)) this.atCommit = [];
-      if (this.pendingBegin && this.atCommit.length === 0) {
-        this.pendingBegin = false;
-        return empty(); // nothing was sent: nothing to end
-      }
-    }
-    const message = [...(this.pendingBegin ? ['begin'] : []), ...(ends ? this.atCommit : []), text].join('; ');
-    this.pendingBegin = false;
-    if (ends) this.atCommit = [];
-    return (await this.pg.exec(message)).at(-1) ?? empty();
+    this.held.reset();
   }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     // Raw SQL without parameters may hold several statements (migrations): run it through the
     // simple protocol, which allows that, and answer with the last statement's result.
-    const raw = compiled.query.kind === 'RawNode' && compiled.parameters.length === 0;
-    if (!raw && this.pendingBegin) {
-      this.pendingBegin = false;
-      await this.pg.exec('begin');
-    }
-    const result = raw
-      ? await this.execRaw(compiled.sql)
-      : inBulkWork()
-          ? // Broad catalogue searches: planned for each call's own values (never a generic plan), as on PostgreSQL.
-            await this.pg.query<R>(compiled.sql, compiled.parameters as unknown[])
-          : await this.statements.query<R>(compiled.sql, compiled.parameters as unknown[]);
+    const simple = compiled.query.kind === 'RawNode' && compiled.parameters.length === 0;
+    const step = this.held.next(compiled.sql, simple);
+    const parameters = compiled.parameters as unknown[];
+    let result;
+    if (!step.send) result = empty();
+    else if (step.simple) result = (await this.statements.exec(step.text)).at(-1) ?? empty();
+    else if (inBulkWork()) {
+      // Broad catalogue searches: planned for each call's own values (never a generic plan), as on PostgreSQL.
+      if (step.prefix) await this.statements.exec(step.prefix);
+      result = await this.pg.query<R>(step.text, parameters);
+    } else result = await this.statements.query<R>(step.text, parameters, step.prefix);
     const affected = result.affectedRows;
     return {
       rows: result.rows as R[],

@@ -33,7 +33,7 @@ describe('PGlite kept statements', () => {
   it('returns the same rows and types as PGlite’s query(): timestamps, json, numeric, int8, dates, arrays, nulls', async () => {
     const at = new Date('2026-11-23T00:30:00Z');
     await sql`INSERT INTO things VALUES (${1}, ${'a'}, ${at}, ${JSON.stringify({ k: [1, 'x'] })}, ${'12.50'}, ${'9007199254740'}, ${'2026-11-23'}, ${['x', 'y"z']})`.execute(db);
-    await sql`INSERT INTO things (id, name) VALUES (${2}, ${'b'})`.execute(db);
+    await sql`INSERT INTO things (id, name) VALUES (${2}, ${'Äänekoski ö, å 🙂 \\ "x"'})`.execute(db);
     const read = () => sql`SELECT *, ${at}::timestamptz::date AS local_day, ${true} AS flag, ${null}::text AS nothing FROM things WHERE id = ANY(${[1, 2]}) ORDER BY id`.execute(db);
     const { unnamed, prepared, again } = await both(read);
     expect(prepared.rows).toEqual(unnamed.rows);

@@ -1,4 +1,5 @@
 import { parse, protocol, type PGlite, type Results } from '@electric-sql/pglite';
+import { concatBytes, execWire } from './pglite-wire.js';
 
 const { serialize } = protocol;
 
@@ -50,14 +51,38 @@ export class PGliteStatements {
     return this.kept.size;
   }
 
-  /** Runs a statement with parameters; long statements go through PGlite's unnamed statement. */
-  async query<R>(text: string, params: unknown[]): Promise<Results<R>> {
-    if (!this.enabled || text.length > MAX_KEPT_SQL_LENGTH || this.capacity <= 0) return this.pg.query<R>(text, params);
-    return (await this.run<R>(text, params, true)) ?? (await this.run<R>(text, params, false))!;
+  /**
+   * Runs a statement with parameters; long statements go through PGlite's unnamed statement.
+   * `prefix`: simple-protocol SQL held for this statement (`begin; <tenant context>`, at-commit.ts),
+   * sent first in the same call into WebAssembly: a Query message before the Bind. Its results are not
+   * read; if it fails, the statement is skipped and the call fails with its error.
+   */
+  async query<R>(text: string, params: unknown[], prefix: string | null = null): Promise<Results<R>> {
+    if (!this.enabled || text.length > MAX_KEPT_SQL_LENGTH || this.capacity <= 0) {
+      if (prefix !== null) await this.exec(prefix);
+      return this.pg.query<R>(text, params);
+    }
+    // A stale statement is run once more only when nothing of this call ran before it (no prefix).
+    return (await this.run<R>(text, params, prefix === null, prefix)) ?? (await this.run<R>(text, params, false, null))!;
+  }
+
+  /**
+   * Raw SQL without parameters through the simple protocol (several statements allowed): the results
+   * of all of them. One call into WebAssembly where PGlite's `exec()` makes two (Query, then Sync).
+   */
+  async exec(text: string): Promise<Results[]> {
+    if (!this.enabled) return this.pg.exec(text);
+    return this.pg.runExclusive(async () => {
+      try {
+        return await execWire(this.pg, serialize.query(text));
+      } catch (e) {
+        throw withQuery(e, text, undefined);
+      }
+    });
   }
 
   /** null: the kept statement was stale and has been dropped; run again. */
-  private run<R>(text: string, params: unknown[], retry: boolean): Promise<Results<R> | null> {
+  private run<R>(text: string, params: unknown[], retry: boolean, prefix: string | null): Promise<Results<R> | null> {
     return this.pg.runExclusive(async () => {
       const statement = this.kept.get(text) ?? (await this.prepare(text, params));
       // Most recently used last: Map keeps insertion order, so the first key is the one to evict.
@@ -65,15 +90,15 @@ export class PGliteStatements {
       this.kept.set(text, statement);
       const values = statement.paramTypes.length === params.length ? this.serialise(params, statement.paramTypes) : null;
       if (!values) throw Object.assign(new Error(`expected ${statement.paramTypes.length} parameters, got ${params.length}`), { query: text, params });
-      const message = concat([
+      const message = concatBytes([
+        ...(prefix !== null ? [serialize.query(prefix)] : []),
         serialize.bind({ statement: statement.name, values }),
         serialize.describe({ type: 'P' }),
         serialize.execute({}),
         serialize.sync(),
       ]);
       try {
-        const { messages } = await this.pg.execProtocol(message);
-        return parse.parseResults(messages, this.pg.parsers)[0] as Results<R>;
+        return (await execWire(this.pg, message)).at(-1) as Results<R>;
       } catch (e) {
         if (!STALE_STATEMENT.has((e as { code?: string }).code ?? '')) throw withQuery(e, text, params);
         // Outside a transaction block nothing ran, so once more is safe; inside one the transaction is aborted.
@@ -89,7 +114,7 @@ export class PGliteStatements {
     const name = `polku_${++this.nextId}`;
     try {
       const { messages } = await this.pg.execProtocol(
-        concat([serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]),
+        concatBytes([serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]),
         { syncToFs: false },
       );
       return { name, paramTypes: parse.parseDescribeStatementResults(messages) };
@@ -102,7 +127,7 @@ export class PGliteStatements {
     const statement = this.kept.get(text);
     if (!statement) return;
     this.kept.delete(text);
-    await this.pg.execProtocol(concat([serialize.close({ type: 'S', name: statement.name }), serialize.sync()]), { syncToFs: false });
+    await this.pg.execProtocol(concatBytes([serialize.close({ type: 'S', name: statement.name }), serialize.sync()]), { syncToFs: false });
   }
 
   /** Parameter values as text, exactly as PGlite's `query()` does (its serializers by type oid). */
@@ -115,17 +140,7 @@ export class PGliteStatements {
   }
 }
 
-function withQuery(e: unknown, query: string, params: unknown[]) {
+function withQuery(e: unknown, query: string, params: unknown[] | undefined) {
   if (e && typeof e === 'object') Object.assign(e, { query, params });
   return e;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }

@@ -29,22 +29,36 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** Every SQL text the app sends to the database while `fn` runs (simple-protocol messages and statements). */
+/**
+ * Every simple-protocol SQL text the app sends to the database while `fn` runs: node-postgres' `query`, and
+ * on PGlite `exec` or the Query messages of what the kept-statement layer sends (pglite-statements.ts).
+ */
 async function sentDuring(fn: () => Promise<unknown>): Promise<string[]> {
   const sent: string[] = [];
   const target = (t.engine === 'postgres' ? pg.Client.prototype : PGlite.prototype) as unknown as Record<string, (...a: unknown[]) => unknown>;
-  const name = t.engine === 'postgres' ? 'query' : 'exec';
-  const original = target[name]!;
-  target[name] = function (this: unknown, ...a: unknown[]) {
-    sent.push(typeof a[0] === 'string' ? a[0] : String((a[0] as { text?: string }).text));
-    return original.apply(this, a);
-  };
+  const names = t.engine === 'postgres' ? ['query'] : ['exec', 'execProtocolRawStream'];
+  const originals = names.map((name) => [name, target[name]!] as const);
+  for (const [name, original] of originals)
+    target[name] = function (this: unknown, ...a: unknown[]) {
+      if (a[0] instanceof Uint8Array) sent.push(...queryTexts(a[0]));
+      else sent.push(typeof a[0] === 'string' ? a[0] : String((a[0] as { text?: string }).text));
+      return original.apply(this, a);
+    };
   try {
     await fn();
   } finally {
-    target[name] = original;
+    for (const [name, original] of originals) target[name] = original;
   }
   return sent;
+}
+
+/** The texts of the Query ('Q') messages in a protocol buffer. */
+function queryTexts(message: Uint8Array): string[] {
+  const buf = Buffer.from(message.buffer, message.byteOffset, message.byteLength);
+  const texts: string[] = [];
+  for (let at = 0; at + 5 <= buf.length; at += 1 + buf.readInt32BE(at + 1))
+    if (buf[at] === 0x51) texts.push(buf.toString('utf8', at + 5, buf.indexOf(0, at + 5)));
+  return texts;
 }
 
 const rowsOf = (action: string) =>

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { WITH_NEXT } from '../../db/at-commit.js';
 import type { DB, Tx } from '../../db/schema.js';
 import { auditAtEnd } from '../audit/audit.service.js';
 import type { Actor } from '../identity/actor.js';
@@ -51,7 +52,8 @@ export async function setCountyContext(tx: Tx, countyCode: string) {
  */
 export async function setTenantContext(tx: Tx, actor: Actor | null) {
   const v = (x: string | null | undefined) => (/^[\w-]*$/.test(x ?? '') ? sql.lit(x ?? '') : sql`${x ?? ''}`);
-  await sql`SELECT set_config('polku.user_id', ${v(actor?.userId)}, true),
+  // Its result is never read: marked to travel with the transaction's next statement (db/at-commit.ts).
+  await sql`${sql.raw(WITH_NEXT)}SELECT set_config('polku.user_id', ${v(actor?.userId)}, true),
                    set_config('polku.organization_id', ${v(actor?.organizationId)}, true),
                    set_config('polku.county_code', ${v(actor?.countyCode)}, true),
                    set_config('polku.role', ${v(actor?.role)}, true),
