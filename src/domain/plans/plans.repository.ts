@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import type { Tx } from '../../db/schema.js';
+import { precompiled } from '../../db/precompiled.js';
+import type { DB, Tx } from '../../db/schema.js';
 import { clientNameSql } from '../clients/index.js';
 import type { PlanActionLink, PlanContent } from '../../contracts/plans.contracts.js';
 import './plans.tables.js';
@@ -24,11 +25,14 @@ export async function clientsWithPlan(tx: Tx, clientIds: string[]): Promise<stri
   return rows.map((r) => r.client_id);
 }
 
-export async function loadPlanRows(tx: Tx, planId: string) {
-  // The plan row and its small lists in one statement (JSON arrays, each in its own order): one round
-  // trip instead of six on every plan read (docs/performance.md, fourth round). Dates come back as
-  // JSON strings ('YYYY-MM-DD', ISO timestamps), which the mapping below and the view already accept.
-  const { members, goals, services, linked, commitments, ...plan } = await tx
+/**
+ * The plan row and its small lists in one statement (JSON arrays, each in its own order): one round
+ * trip instead of six on every plan read (docs/performance.md, fourth round). Dates come back as JSON
+ * strings ('YYYY-MM-DD', ISO timestamps), which the mapping below and the view already accept. Without
+ * the condition that picks the plan.
+ */
+const planQuery = (db: Kysely<DB>) =>
+  db
     .selectFrom('client_plans as p')
     .innerJoin('organizations as o', 'o.id', 'p.organization_id')
     .leftJoin('users as u', 'u.id', 'p.updated_by')
@@ -57,19 +61,41 @@ export async function loadPlanRows(tx: Tx, planId: string) {
       jsonArrayFrom(
         eb.selectFrom('plan_commitments as c').select(['c.participant_key', 'c.confirmed_version', 'c.confirmed_by_name', 'c.confirmed_at']).whereRef('c.plan_id', '=', 'p.id'),
       ).as('commitments'),
-    ])
-    .where('p.id', '=', planId)
-    .executeTakeFirstOrThrow();
+    ]);
+
+/** The plan of a client, found by its member row in the same statement (compiled once: precompiled.ts). */
+const planOfClient = precompiled((db, clientId: string) =>
+  planQuery(db).where('p.id', '=', (eb) => eb.selectFrom('client_plan_members').select('plan_id').where('client_id', '=', clientId)),
+);
+
+const actionsOfPlan = precompiled((db, planId: string) =>
+  db
+    .selectFrom('plan_actions as a')
+    .leftJoin('organizations as o', 'o.id', 'a.responsible_organization_id')
+    .leftJoin('users as u', 'u.id', 'a.responsible_user_id')
+    .selectAll('a')
+    .select(['o.name as organization_name', 'o.sector as organization_sector', 'u.display_name as user_name', 'u.phone as user_phone'])
+    .where('a.plan_id', '=', planId)
+    .orderBy('a.position'),
+);
+
+export async function loadPlanRows(tx: Tx, planId: string) {
+  return planRows(tx, await planQuery(tx).where('p.id', '=', planId).executeTakeFirstOrThrow());
+}
+
+/**
+ * The plan of a client (undefined when the client has none), found by its member row in the same
+ * statement: one statement less on every plan read than looking up the plan id first.
+ */
+export async function loadPlanRowsOfClient(tx: Tx, clientId: string) {
+  const row = (await planOfClient(tx, clientId))[0];
+  return row && planRows(tx, row);
+}
+
+async function planRows(tx: Tx, row: NonNullable<Awaited<ReturnType<ReturnType<typeof planQuery>['executeTakeFirst']>>>) {
+  const { members, goals, services, linked, commitments, ...plan } = row;
   // Sequential on purpose: one transaction is one connection (PGlite has only one).
-  const actions = await tx
-      .selectFrom('plan_actions as a')
-      .leftJoin('organizations as o', 'o.id', 'a.responsible_organization_id')
-      .leftJoin('users as u', 'u.id', 'a.responsible_user_id')
-      .selectAll('a')
-      .select(['o.name as organization_name', 'o.sector as organization_sector', 'u.display_name as user_name', 'u.phone as user_phone'])
-      .where('a.plan_id', '=', planId)
-      .orderBy('a.position')
-      .execute();
+  const actions = await actionsOfPlan(tx, plan.id);
   return {
     plan: { ...plan, review_date: isoDate(plan.review_date) },
     members: members.map((m) => m.client_id),

@@ -50,13 +50,21 @@ async function planIdOf(tx: Tx, clientId: string): Promise<string> {
 
 /** The plan as it is now; members' names label the client participant. */
 export async function loadPlan(tx: Tx, planId: string, now = new Date()): Promise<Plan> {
-  const rows = await repo.loadPlanRows(tx, planId);
-  return toPlanView(rows, rows.members.map((id) => rows.memberNames.get(id) ?? '').join(', '), finnishCalendarDate(now));
+  return planView(await repo.loadPlanRows(tx, planId), now);
 }
+
+/** The client's plan as it is now (404 when the client has none), read without looking up its id first. */
+async function loadClientPlan(tx: Tx, clientId: string, now = new Date()): Promise<Plan> {
+  const rows = await repo.loadPlanRowsOfClient(tx, clientId);
+  if (!rows) throw planNotFound();
+  return planView(rows, now);
+}
+
+const planView = (rows: repo.PlanRows, now: Date) => toPlanView(rows, rows.members.map((id) => rows.memberNames.get(id) ?? '').join(', '), finnishCalendarDate(now));
 
 export async function getPlan(tx: Tx, actor: Actor, clientId: string): Promise<Plan> {
   const grant = await requireClientAccess(tx, actor, clientId, { action: 'plan.read', category: 'plan', resource: 'client_plans' });
-  const plan = await loadPlan(tx, await planIdOf(tx, clientId));
+  const plan = await loadClientPlan(tx, clientId);
   // School absence steps are pupil welfare data: shown only to those whose basis covers 'school'.
   const includeSchool = grant.categories === null || grant.categories.includes('school');
   const links = await repo.actionLinks(tx, clientId, plan.actions.map((a) => a.id), { includeSchool });
@@ -156,7 +164,7 @@ export async function createPlan(tx: Tx, actor: Actor, clientId: string, input: 
 export async function updatePlan(tx: Tx, actor: Actor, clientId: string, input: UpdatePlanRequest): Promise<Plan> {
   requireEditor(actor);
   await requireClientAccess(tx, actor, clientId, { action: 'plan.update', category: 'plan', resource: 'client_plans' });
-  const current = await loadPlan(tx, await planIdOf(tx, clientId));
+  const current = await loadClientPlan(tx, clientId);
   if (isStale(current.version, input.version)) throw staleVersion(current.version);
   const changes = changedFields(current, input);
   if (changes.length === 0) return current; // nothing changed: no new version to confirm
@@ -175,7 +183,7 @@ export async function updatePlan(tx: Tx, actor: Actor, clientId: string, input: 
 export async function setActionStatus(tx: Tx, actor: Actor, clientId: string, actionId: string, version: number, status: ActionStatus): Promise<Plan> {
   requireEditor(actor);
   await requireClientAccess(tx, actor, clientId, { action: 'plan.update', category: 'plan', resource: 'plan_actions', resourceId: actionId });
-  const current = await loadPlan(tx, await planIdOf(tx, clientId));
+  const current = await loadClientPlan(tx, clientId);
   if (isStale(current.version, version)) throw staleVersion(current.version);
   const action = current.actions.find((a) => a.id === actionId);
   if (!action) throw notFound();
@@ -222,7 +230,7 @@ const notYourParticipant = () =>
 /** A participant confirms its commitment to the current version (a client only for themself). */
 export async function confirmCommitment(tx: Tx, actor: Actor, clientId: string, version: number, participantKey: string): Promise<Plan> {
   await requireClientAccess(tx, actor, clientId, { action: 'plan.commit', category: 'plan', resource: 'plan_commitments' });
-  const current = await loadPlan(tx, await planIdOf(tx, clientId));
+  const current = await loadClientPlan(tx, clientId);
   if (isStale(current.version, version)) throw staleVersion(current.version);
   const isParticipant = current.commitments.some((c) => c.participantKey === participantKey);
   const mayConfirm =

@@ -20,9 +20,24 @@ function limitsFor(rows: LimitRow[], countyCode: string, receiverId: string | nu
   return row ? { notReceivedDays: row.not_received_days, notAcceptedDays: row.not_accepted_days } : DEFAULT_TIME_LIMITS;
 }
 
-function toSummary(r: repo.ReferralRow, orgId: string, limits: LimitRow[], now: Date, showName: boolean): ReferralSummary {
+/** The columns a list item shows (repo.referralSummariesOfClient reads only these). */
+type SummaryRow = Pick<
+  repo.ReferralRow,
+  | 'id' | 'client_id' | 'first_name' | 'last_name' | 'service_id' | 'service_name' | 'status' | 'status_reason' | 'status_changed_at' | 'kind'
+  | 'urgency' | 'organization_id' | 'from_org_name' | 'to_organization_id' | 'to_org_name' | 'to_provider_name' | 'to_uses_polku'
+  | 'outside_system' | 'created_at'
+>;
+
+/** The same choice as limitsFor, made by the statement's joins: the receiver's own row, else the county default. */
+function joinedLimits(r: { own_not_received_days: number | null; own_not_accepted_days: number | null; county_not_received_days: number | null; county_not_accepted_days: number | null }): TimeLimits {
+  if (r.own_not_received_days !== null && r.own_not_accepted_days !== null) return { notReceivedDays: r.own_not_received_days, notAcceptedDays: r.own_not_accepted_days };
+  if (r.county_not_received_days !== null && r.county_not_accepted_days !== null) return { notReceivedDays: r.county_not_received_days, notAcceptedDays: r.county_not_accepted_days };
+  return DEFAULT_TIME_LIMITS;
+}
+
+function toSummary(r: SummaryRow, orgId: string, limits: TimeLimits, now: Date, showName: boolean): ReferralSummary {
   const sides = sidesOf(orgId, { fromOrganizationId: r.organization_id, toOrganizationId: r.to_organization_id, outsideSystem: r.outside_system });
-  const stuck = stuckReason(r.status, new Date(r.status_changed_at), now, limitsFor(limits, r.county_code, r.to_organization_id));
+  const stuck = stuckReason(r.status, new Date(r.status_changed_at), now, limits);
   return {
     id: r.id, clientId: r.client_id, clientName: showName ? `${r.first_name} ${r.last_name}` : null, serviceId: r.service_id,
     serviceName: r.service_name, status: r.status, statusReason: r.status_reason, statusChangedAt: new Date(r.status_changed_at).toISOString(),
@@ -39,7 +54,7 @@ function toSummary(r: repo.ReferralRow, orgId: string, limits: LimitRow[], now: 
 export async function listInbox(tx: Tx, actor: Actor, box: 'incoming' | 'outgoing', opts: { status?: ReferralStatus; actionNeeded?: boolean } = {}, now = new Date()) {
   if (actor.role === 'client' || actor.role === 'admin') throw forbidden();
   const [rows, limits] = await Promise.all([repo.listBox(tx, actor.organizationId, box, opts.status), repo.timeLimits(tx)]);
-  let items = rows.map((r) => toSummary(r, actor.organizationId, limits, now, box === 'outgoing' || OPEN_STATUSES.includes(r.status) || r.status === 'completed'));
+  let items = rows.map((r) => toSummary(r, actor.organizationId, limitsFor(limits, r.county_code, r.to_organization_id), now, box === 'outgoing' || OPEN_STATUSES.includes(r.status) || r.status === 'completed'));
   if (opts.actionNeeded !== undefined) items = items.filter((i) => !!i.actionNeeded === opts.actionNeeded);
   return { items };
 }
@@ -48,7 +63,7 @@ export async function getReferralDetail(tx: Tx, actor: Actor, id: string, now = 
   const { r, sides } = await referralForParty(tx, actor, id, 'referral.read');
   const [events, limits] = await Promise.all([repo.eventsOf(tx, id), repo.timeLimits(tx)]);
   return {
-    ...toSummary(r, actor.organizationId, limits, now, true),
+    ...toSummary(r, actor.organizationId, limitsFor(limits, r.county_code, r.to_organization_id), now, true),
     reason: r.reason, receiverInfo: r.receiver_info, sharedCategories: r.shared_categories as ReferralDetail['sharedCategories'],
     contactPreference: r.contact_preference, outsideNote: r.outside_note,
     sender: { name: r.from_user_name, phone: r.from_user_phone ?? r.from_org_phone, email: r.from_user_email },
@@ -60,8 +75,8 @@ export async function getReferralDetail(tx: Tx, actor: Actor, id: string, now = 
 /** The referrals of one client, for the client's record and the portal. */
 export async function listClientReferrals(tx: Tx, actor: Actor, clientId: string, now = new Date()) {
   await requireClientAccess(tx, actor, clientId, { action: 'referral.list', category: 'plan', resource: 'referral' });
-  const [rows, limits] = await Promise.all([repo.referralsOfClient(tx, clientId), repo.timeLimits(tx)]);
-  return { items: rows.map((r) => toSummary(r, actor.organizationId, limits, now, true)) };
+  const rows = await repo.referralSummariesOfClient(tx, clientId);
+  return { items: rows.map((r) => toSummary(r, actor.organizationId, joinedLimits(r), now, true)) };
 }
 
 export interface StuckReferral {
