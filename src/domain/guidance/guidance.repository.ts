@@ -54,11 +54,14 @@ export interface CaseloadRow {
   segment: string | null;
 }
 
-/** What the page says of each client's follow-up (migrations 0943, 0970): raw values, the rules are followup.rules.ts's. */
+/** What the page says of each client's follow-up (migrations 0943, 0970, 0980): raw values, the rules are followup.rules.ts's. */
 export interface CaseloadFollowupRow {
-  next_task_title: string | null;
-  next_task_due: string | null;
-  overdue_tasks: number;
+  /**
+   * The worker's own open follow-up tasks for the client (0980's kept task_heads): the next one's title and
+   * due date (earliest due), and every one's due date ascending, or null when there are none. Which of
+   * them are overdue depends on the day, so it is counted when the page is read.
+   */
+  task_head: [title: string, due: string, dues: string[]] | null;
   plan_review_date: string | null;
   last_contact_at: string | null;
 }
@@ -68,9 +71,10 @@ export interface CaseloadFollowupRow {
  * over all of them, in one statement that also writes the page's audit row: `audit` turns the details
  * `{count, total, page}` (how many rows this page shows, of how many), which only the statement knows,
  * into the audit call (one round trip less per request). The page itself is `polku_caseload_page_json`
- * (migrations 0940, 0943, 0970): planned once per connection, one row with the counts and the page's rows
- * as one JSON array (decoding ~900 fields one by one cost the server more than the statement did);
- * row-level security applies inside it as to any statement of the request's transaction.
+ * (migrations 0940, 0943, 0970, 0971, 0980): planned once per connection, one row with the counts and the
+ * page's rows as one JSON array (decoding ~900 fields one by one cost the server more than the statement
+ * did), each row's follow-up values read from its client's kept facts (0980); row-level security applies
+ * inside it as to any statement of the request's transaction.
  */
 export async function caseloadPage(
   tx: Tx, who: { userId: string; countyCode: string; organizationId: string }, today: string, page: number, pageSize: number,

@@ -244,13 +244,16 @@ export async function caseload(tx: Tx, actor: Actor, page = 1, pageSize = CASELO
     page,
     pageSize,
     items: rows.map((r) => {
-      const overdueTasks = r.overdue_tasks;
+      // The worker's open tasks for the client, the next first (0980); overdue: due before the Finnish date.
+      const head = r.task_head;
+      let overdueTasks = 0;
+      if (head !== null) for (const due of head[2]) if (due < today) overdueTasks += 1;
       const signals = caseloadAlerts({ level: r.level, overdueTasks, planReviewDate: r.plan_review_date, lastContactAt: r.last_contact_at }, today, settings);
       // Object.assign, not `{ ...toListItem(r), … }`: V8 builds a spread followed by more properties through a
       // slow path, 10× the rest of this map for a page of 50 (docs/performance.md, eighth round).
       return Object.assign(toListItem(r), {
         startedAt: new Date(r.started_at).toISOString(),
-        nextTask: r.next_task_title !== null && r.next_task_due !== null ? { title: r.next_task_title, due: r.next_task_due, overdue: r.next_task_due < today } : null,
+        nextTask: head !== null ? { title: head[0], due: head[1], overdue: head[1] < today } : null,
         overdueTasks,
         alerts: signals.types,
         noContactDays: signals.noContactDays,
