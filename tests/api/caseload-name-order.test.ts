@@ -130,6 +130,28 @@ describe(`caseload order kept by the relationship's name copy on ${process.env.P
     await expectPage(a);
   });
 
+  // Two connections: only PostgreSQL has them (PGlite runs one transaction at a time).
+  it.skipIf(process.env.POLKU_TEST_DATABASE !== 'postgres')('copies the new name when a relationship starts while its client is renamed', async () => {
+    const a = await worker('sosiaaliohjaaja');
+    const clientId = await newClient(a, 'Vanhanen', 'Veera');
+    const actor = { userId: a.id, role: a.role, organizationId: a.organization_id, countyCode: a.county_code, clientId: null } as unknown as Actor;
+    let start: Promise<unknown> | null = null;
+    await inTransaction(t.database.db, actor, async (rename) => {
+      await sql`UPDATE clients SET last_name = 'Uusitalo' WHERE id = ${clientId}`.execute(rename);
+      // The relationship starts while the rename has not committed.
+      start = inTransaction(t.database.db, actor, (tx) => sql`INSERT INTO client_relationships (client_id, organization_id, county_code, level, responsible_user_id)
+        VALUES (${clientId}, ${a.organization_id}, ${a.county_code}, 'asiakasohjaus', ${a.id})`.execute(tx));
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`.execute(t.db);
+        if (rows[0]!.n > 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    });
+    await start;
+    expect(await staleCopies()).toBe(0);
+    await expectPage(a);
+  });
+
   it('refuses a relationship whose client does not exist, as before', async () => {
     const a = await worker('sosiaaliohjaaja');
     await expect(startRelationship(a, '00000000-0000-4000-8000-000000000001')).rejects.toThrow();
