@@ -17,10 +17,12 @@
  * share one computation. `catalogSearchCache.enabled = false` turns it off (the bench measures the
  * uncached search that way, docs/performance.md).
  *
- * The generation may also be read before the transaction, as one autocommitted statement
- * (`peekByCatalogGeneration`): a hit then costs that one statement, and a miss passes the generation
- * it read on to `cachedByCatalogGeneration`. The rule above still holds — it was read before the
- * transaction that searches began, so it is as old as or older than what that transaction sees.
+ * The generation may also be read before any transaction, as one autocommitted statement, and passed
+ * as `readBefore` (catalog.service.ts searchBody): a hit then costs that one statement. A miss is
+ * computed either from the search index's snapshot of exactly that generation, without a
+ * transaction, or in a transaction begun after the read. The rule above still holds — the result
+ * comes from that generation or a later one, so the generation it is stored under is as old as or
+ * older than what it was computed from.
  */
 import { sql } from 'kysely';
 import type { Tx } from '../../db/schema.js';
@@ -115,16 +117,6 @@ export async function cachedByCatalogGeneration<T>(
   } finally {
     if (slot.pending.get(key) === run) slot.pending.delete(key);
   }
-}
-
-/**
- * The result of `req` stored under `gen` — a generation the caller has just read, outside any
- * transaction — or undefined. Nothing is computed or stored here.
- */
-export function peekByCatalogGeneration<T>(gen: string, req: object): T | undefined {
-  if (!catalogSearchCache.enabled || gen === 'none') return undefined;
-  const slot = databases.get(gen.split(':')[0]!);
-  return slot && slot.gen === gen ? takeHit<T>(slot, requestKey(req)) : undefined;
 }
 
 function takeHit<T>(slot: PerDatabase, key: string): T | undefined {

@@ -29,6 +29,15 @@ export interface IndexRow {
   area_national: boolean;
   area_county_codes: string[];
   area_municipality_codes: string[];
+  // The rest of a search list item (catalog.service.ts toListItem): a search answered by the index
+  // needs no statement for its page (catalog.service.ts searchBody).
+  provider_name: string | null;
+  ptv_id: string | null;
+  name_sv: string | null;
+  name_en: string | null;
+  summary_fi: string;
+  summary_sv: string | null;
+  summary_en: string | null;
 }
 
 export const CONFIGS = 3; // 0 simple words, 1 finnish, 2 swedish
@@ -205,6 +214,8 @@ export interface Snapshot {
   logLength: Float64Array[];
   /** Each document's place in (name_fi, id) order, the SQL search's tie-break (C collation: code-point order). */
   tieRank: Int32Array;
+  /** Distinct trigrams of each document's lower(name_fi), in one array: the rerank's first bound reads 500 of them. */
+  nameTrigramCount: Int32Array;
 }
 
 export async function buildSnapshot(
@@ -239,7 +250,8 @@ export async function buildSnapshot(
     .forEach((d, place) => { tieRank[d] = place; });
   // log2(1 + length) of every document per configuration: normalisation 1's divisor.
   const logLength = postings.map((_, c) => Float64Array.from(docs, (d) => (lexCount(d.vectors, c) === 0 ? 0 : Math.log(cntLength(d.vectors, c) + 1) / Math.log(2.0))));
-  return { gen, docs, postings, trigramDocs, sector, orgName, countyOfMunicipality, dict, facetCodes: facetCodes(docs, sector, orgName), tieRank, logLength };
+  const nameTrigramCount = Int32Array.from(docs, (d) => d.nameTrigrams.length);
+  return { gen, docs, postings, trigramDocs, sector, orgName, countyOfMunicipality, dict, facetCodes: facetCodes(docs, sector, orgName), tieRank, logLength, nameTrigramCount };
 }
 
 export type FacetKind = keyof SearchOutcome['facets'];
@@ -249,6 +261,8 @@ export interface FacetCodes {
   values: { kind: FacetKind; value: string; label: string | null }[];
   start: Int32Array;
   code: Int32Array;
+  /** Each value's count over the whole catalogue (the search counts a match set of most of it by its complement). */
+  all: Int32Array;
 }
 
 function facetCodes(docs: IndexedDoc[], sector: (string | null)[], orgName: (string | null)[]): FacetCodes {
@@ -276,6 +290,8 @@ function facetCodes(docs: IndexedDoc[], sector: (string | null)[], orgName: (str
     if (r.organization_id !== null) codes.push(codeOf('organization', r.organization_id, orgName[i]!));
     start[i + 1] = codes.length;
   });
-  return { values, start, code: Int32Array.from(codes) };
+  const all = new Int32Array(values.length);
+  for (const c of codes) all[c]!++;
+  return { values, start, code: Int32Array.from(codes), all };
 }
 

@@ -141,7 +141,8 @@ function selectRows(tx: Tx, ids: string[]) {
     SELECT s.id::text AS id, s.xmin::text AS xmin, s.name_fi, lower(s.name_fi) AS name_lower, s.name_keywords,
            s.search_words::text AS words, s.search_fi::text AS fi, s.search_sv::text AS sv,
            s.segments, s.client_groups, s.channels, s.access_route, s.organization_id::text AS organization_id, s.provider_sector,
-           s.low_threshold, s.age_min, s.age_max, s.area_national, s.area_county_codes, s.area_municipality_codes
+           s.low_threshold, s.age_min, s.age_max, s.area_national, s.area_county_codes, s.area_municipality_codes,
+           s.provider_name, s.ptv_id, s.name_sv, s.name_en, s.summary_fi, s.summary_sv, s.summary_en
     FROM catalog_services s WHERE s.id = ANY(${ids}::uuid[]) AND s.status = 'active'`.execute(tx);
 }
 

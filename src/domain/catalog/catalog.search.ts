@@ -27,7 +27,8 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/schema.js';
 import { compoundHeads, compoundSplits, coordinatedPairs, finnishRoot, tokenizeQuery, tsLexeme, TYPO_SIMILARITY } from './catalog.rules.js';
 import { catalogGeneration, perGeneration } from './catalog.cache.js';
-import { searchSnapshot, type IndexLimits, type IndexQuery } from './catalog.search-index.js';
+import { searchSnapshot, searchSnapshotPage, type IndexedPage, type IndexLimits, type IndexQuery } from './catalog.search-index.js';
+import type { Snapshot } from './catalog.search-index.build.js';
 import { indexMayAnswer, snapshotFor } from './catalog.search-index.store.js';
 import { parseTsQuery, type QueryNode } from './catalog.text-rank.js';
 import { thesaurusAlternatives } from './catalog.thesaurus.js';
@@ -262,6 +263,28 @@ export async function searchServices(tx: Tx, req: SearchRequest): Promise<Search
   // A catalogue change committed between the two reads: the analysis is of a newer vocabulary than the snapshot.
   const current = analysed === gen ? snapshot : snapshotFor(analysed);
   return current && analysis.query ? searchSnapshot(current, req, analysis.query, INDEX_LIMITS) : searchInSql(tx, req, q, analysis.plans);
+}
+
+/**
+ * The search answered by the index alone, without a transaction, or null when SQL must answer (no
+ * snapshot of `gen` yet, a query only SQL evaluates). `read` is an autocommitted connection and `gen`
+ * the generation it has just read: the snapshot of exactly that generation holds the committed
+ * catalogue of that moment — rows, organisations, municipalities and the list fields of the page —
+ * so the answer is what a transaction begun then would have found; the same argument as for a
+ * cached result (catalog.cache.ts). A query not in the analysis memo is analysed by one
+ * autocommitted statement, which reads the generation too: if that moved meanwhile, the snapshot
+ * of the newer one answers, or SQL.
+ */
+export async function searchIndexed(read: Tx, gen: string, req: SearchRequest): Promise<IndexedPage & { snapshot: Snapshot } | null> {
+  if (!indexMayAnswer()) return null;
+  const snapshot = snapshotFor(gen);
+  if (!snapshot) return null;
+  const q = req.q?.trim() ?? '';
+  if (q === '') return { ...searchSnapshotPage(snapshot, req, null, INDEX_LIMITS), snapshot };
+  const { gen: analysed, analysis } = await analyse(read, gen, q);
+  const current = analysed === gen ? snapshot : snapshotFor(analysed);
+  if (!current || !analysis.query) return null;
+  return { ...searchSnapshotPage(current, req, analysis.query, INDEX_LIMITS), snapshot: current };
 }
 
 /** The query as the index evaluates it, or null when it holds what only SQL evaluates (NOT, phrases). */

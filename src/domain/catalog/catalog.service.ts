@@ -9,9 +9,10 @@ import { badRequest, conflict, forbidden, notFound } from '../shared/errors.js';
 import * as repo from './catalog.repository.js';
 import { diffFields, localizedColumns, mayEditService, validateServiceState, type EditProblem } from './catalog.rules.js';
 import { JsonBody } from '../shared/json-body.js';
-import { cachedByCatalogGeneration, catalogGeneration, catalogSearchCache, peekByCatalogGeneration } from './catalog.cache.js';
+import { cachedByCatalogGeneration, catalogGeneration } from './catalog.cache.js';
 import type { RunInTx } from './catalog.import.js';
-import { searchServices } from './catalog.search.js';
+import { searchIndexed, searchServices, type SearchOutcome } from './catalog.search.js';
+import { pageRows } from './catalog.search-index.js';
 
 type Row = repo.ServiceWithProvider;
 
@@ -79,13 +80,19 @@ export function toDetail(r: Row, actor: Actor | null): ServiceDetail {
  * contract and serialised once, when it is computed. `read` is the caller's connection outside
  * any transaction: the generation is one autocommitted primary-key read there, and a hit needs
  * nothing else — the catalogue is public reference data (0801), no client data is read, so there
- * is no tenant context to set and no audit row to write. A miss searches in `inTx`, a
- * transaction on the same connection (one unit of work on PGlite's queue).
+ * is no tenant context to set and no audit row to write. A miss is answered, for the same reason,
+ * by the in-process index's snapshot of that generation without a transaction either (its page's
+ * list fields are in the snapshot; catalog.search.ts searchIndexed); only when no snapshot can
+ * answer does it search in `inTx`, a transaction on the same connection (one unit of work on
+ * PGlite's queue).
  */
 export async function searchBody(read: Tx, inTx: RunInTx, query: ServiceSearchQuery): Promise<JsonBody> {
-  if (!catalogSearchCache.enabled) return inTx((tx) => search(tx, query));
   const gen = await catalogGeneration(read);
-  return peekByCatalogGeneration<JsonBody>(gen, query) ?? inTx((tx) => search(tx, query, gen));
+  return cachedByCatalogGeneration(read, query, async () => {
+    const indexed = await searchIndexed(read, gen, query);
+    if (indexed) return JsonBody.of(ServiceSearchResult, resultOf(indexed.outcome, pageRows(indexed.snapshot, indexed.page)));
+    return inTx(async (tx) => JsonBody.of(ServiceSearchResult, await searchUncached(tx, query)));
+  }, { readBefore: gen });
 }
 
 /**
@@ -101,7 +108,10 @@ export function search(tx: Tx, query: ServiceSearchQuery, generationReadBefore?:
 
 async function searchUncached(tx: Tx, query: ServiceSearchQuery): Promise<ServiceSearchResult> {
   const outcome = await searchServices(tx, query);
-  const rows = await repo.findListRowsByIds(tx, outcome.ids);
+  return resultOf(outcome, await repo.findListRowsByIds(tx, outcome.ids));
+}
+
+function resultOf(outcome: SearchOutcome, rows: repo.ServiceListRow[]): ServiceSearchResult {
   const { organization, ...rest } = outcome.facets;
   return {
     items: rows.map(toListItem),
