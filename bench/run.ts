@@ -179,14 +179,17 @@ async function main() {
       finally { catalogSearchCache.enabled = true; }
     }
     if (a.services >= 50_000) {
-      // -50k: as served (result cache per catalogue generation on); -uncached: the cache off, every request searches.
-      for (const [name, path] of [['catalog-search-50k', null], ['catalog-search-50k-uncached', null], ['catalog-search-ilike', '/__bench/ilike']] as const) {
+      // -50k: as served (result cache per catalogue generation on); -uncached: the cache off, every request searches;
+      // -uncached-1c: the same with one connection, the latency one user sees when nothing else runs.
+      const searches = [['catalog-search-50k', null, a.connections], ['catalog-search-50k-uncached', null, a.connections],
+        ['catalog-search-50k-uncached-1c', null, 1], ['catalog-search-ilike', '/__bench/ilike', a.connections]] as const;
+      for (const [name, path, connections] of searches) {
         if (a.only && !a.only.includes(name)) continue;
-        catalogSearchCache.enabled = name !== 'catalog-search-50k-uncached';
+        catalogSearchCache.enabled = !name.startsWith('catalog-search-50k-uncached');
         const source: LoadSource = path ? { pick: { prefix: `${path}?q=`, values: SEARCH_QUERIES.map((q) => encodeURIComponent(q)) } } : { scenario: 'catalog-search', fixture };
         await settle(base);
         const cpu0 = await cpu.sample();
-        const r = await runLoad({ url: base, durationSec: a.duration, connections: a.connections, source, inProcess: a.inProcess });
+        const r = await runLoad({ url: base, durationSec: a.duration, connections, source, inProcess: a.inProcess });
         const cpuNote = cpu.perRequest(cpu0, await cpu.sample(), r.requests);
         if (cpuNote) notes.push(`CPU per request, ${name}: ${cpuNote}`);
         results.push(toResult(name, r, baseRps));
