@@ -10,7 +10,7 @@ describe('HeldStatements', () => {
     const h = new HeldStatements();
     expect(h.next('begin', true)).toEqual({ send: false, command: 'BEGIN' });
     expect(h.next(tenant, true)).toEqual({ send: false, command: 'SELECT' });
-    expect(h.next('SELECT $1', false)).toEqual({ send: true, text: 'SELECT $1', simple: false, prefix: `begin; ${tenant}` });
+    expect(h.next('SELECT $1', false)).toEqual({ send: true, text: 'SELECT $1', simple: false, prefix: `begin; ${tenant}`, held: ['begin', tenant] });
     expect(h.next('SELECT $2', false)).toEqual({ send: true, text: 'SELECT $2', simple: false, prefix: null });
     expect(h.next(audit, true)).toEqual({ send: false, command: 'SELECT' });
     expect(h.open).toBe(true);
@@ -47,7 +47,7 @@ describe('HeldStatements', () => {
     expect(h.next('rollback', true)).toEqual({ send: true, text: 'rollback', simple: true, prefix: null });
     // Nothing of the rolled back transaction travels with the next one.
     h.next('begin', true);
-    expect(h.next('SELECT $1', false)).toEqual({ send: true, text: 'SELECT $1', simple: false, prefix: 'begin' });
+    expect(h.next('SELECT $1', false)).toEqual({ send: true, text: 'SELECT $1', simple: false, prefix: 'begin', held: ['begin'] });
     expect(h.next('commit', true)).toEqual({ send: true, text: 'commit', simple: true, prefix: null });
   });
 

@@ -35,7 +35,7 @@ export function sqlLiteral(value: string | null): string | null {
  * request transaction. Like AT_COMMIT it has no parameters and is an SQL comment to any other layer.
  * On PGlite the held `begin; <statement>` goes as a simple-protocol Query in front of the next
  * statement's Bind/Execute in one call into WebAssembly (one call less per request); the PostgreSQL
- * pool sends it as its own message before the next statement, as it did before the marker.
+ * pool pipelines it (Parse/Bind/Execute) in front of the next statement, with one Sync (pg-statements.ts).
  */
 export const WITH_NEXT = '/* polku:with-next */ ';
 
@@ -49,9 +49,10 @@ export type Step =
   | { send: false; command: 'BEGIN' | 'SELECT' | 'COMMIT' | 'ROLLBACK' }
   /**
    * Send `text` (with everything held already joined in front when it is simple); `prefix`: held
-   * simple statements (`begin; …`) that must run first, in the same message where the engine can.
+   * simple statements (`begin; …`) that must run first, in the same message where the engine can;
+   * `held`: the same statements one by one (the PostgreSQL pool pipelines them, pg-statements.ts).
    */
-  | { send: true; text: string; simple: boolean; prefix: string | null };
+  | { send: true; text: string; simple: boolean; prefix: string | null; held?: readonly string[] };
 
 /**
  * The one place that decides which statements of a transaction are held and what they travel with,
@@ -104,7 +105,7 @@ export class HeldStatements {
     }
     this.pendingBegin = false;
     this.withNext = [];
-    return simple ? { send: true, text: [...held, text].join('; '), simple, prefix: null } : { send: true, text, simple, prefix: held.join('; ') };
+    return simple ? { send: true, text: [...held, text].join('; '), simple, prefix: null } : { send: true, text, simple, prefix: held.join('; '), held };
   }
 
   /** The connection goes back to its pool or queue: nothing of a transaction outlives it. */

@@ -239,7 +239,8 @@ interface PgClientLike { query: PgQuery; release: (err?: Error | boolean) => voi
  * and waits for it, then the first statement (in a request: the tenant context, `set_config`, tx.ts).
  * Here `begin` is held back and sent in the same simple-protocol message as the first statement when
  * that statement has no parameters (PostgreSQL runs `begin; <statement>` as two statements of one
- * transaction); a first statement with parameters gets its own `begin` before it, as before. A
+ * transaction); before a first statement with parameters `begin` (and the tenant context) are pipelined
+ * in the same message as that statement (pg-statements.ts, queryPrefixed). A
  * transaction that sent nothing commits or rolls back without a round trip. Statements, their order
  * and the transaction boundaries are unchanged, so row-level security and the audit rows are too.
  * In the same way a statement marked to travel with the COMMIT (at-commit.ts: the audit row written at
@@ -261,10 +262,10 @@ function beginWithFirstStatement(pool: pg.Pool): pg.Pool {
         const results = (await client.query(step.text)) as unknown as pg.QueryResult | pg.QueryResult[];
         return Array.isArray(results) ? results[results.length - 1]! : results;
       }
-      // A statement with parameters cannot share the simple protocol's message: what was held goes first.
-      if (step.prefix !== null) await client.query(step.prefix);
-      // Statements with parameters are kept as named prepared statements (pg-statements.ts).
-      return queryKept(client, step.text, values!, held.open);
+      // A statement with parameters cannot share the simple protocol's message: what was held goes
+      // first, pipelined with it in one message (pg-statements.ts, queryPrefixed). Statements with
+      // parameters are kept as named prepared statements (pg-statements.ts).
+      return queryKept(client, step.text, values!, held.open, step.held ?? []);
     };
     return {
       query,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type pg from 'pg';
+import pg from 'pg';
 import { inBulkWork } from './pglite-dialect.js';
 // The same length bound and stale-statement codes as PGlite's kept statements. After a stale error the
 // text runs unnamed on that connection from then on: node-postgres would keep skipping the Parse.
@@ -34,19 +34,29 @@ const connections = new WeakMap<pg.PoolClient, PerConnection>();
  * (catalogue searches with their planner settings) stays unnamed, planned for its own values, as on PGlite.
  * `inTransaction`: whether a transaction is open, so a stale statement can be retried unnamed outside one.
  */
-export async function queryKept(client: pg.PoolClient, text: string, values: unknown[], inTransaction: boolean): Promise<pg.QueryResult> {
-  if (!pgStatements.enabled || text.length > MAX_KEPT_SQL_LENGTH || inBulkWork()) return client.query(text, values);
+export async function queryKept(
+  client: pg.PoolClient, text: string, values: unknown[], inTransaction: boolean, prefix: readonly string[] = [],
+): Promise<pg.QueryResult> {
+  const run = (name: string | undefined) => (prefix.length > 0 ? queryPrefixed(client, prefix, name, text, values) : client.query(name ? { name, text, values } : { text, values }));
+  if (!pgStatements.enabled || text.length > MAX_KEPT_SQL_LENGTH || inBulkWork()) return run(undefined);
   let c = connections.get(client);
   if (!c) connections.set(client, (c = { named: new Map(), unnamed: new Set() }));
   let name = c.named.get(text);
+  const parsedBefore = !!name;
   if (!name) {
-    if (c.unnamed.has(text) || c.named.size >= MAX_NAMED_PER_CONNECTION) return client.query(text, values);
+    if (c.unnamed.has(text) || c.named.size >= MAX_NAMED_PER_CONNECTION) return run(undefined);
     name = `polku_${createHash('sha1').update(text).digest('base64url').slice(0, 22)}`;
     c.named.set(text, name);
   }
   try {
-    return await client.query({ name, text, values });
+    return await run(name);
   } catch (e) {
+    // node-postgres takes the ParseComplete of a prefix statement for the named statement's: after a
+    // failed first call it is unknown whether the name exists on the server, so this text stays unnamed.
+    if (prefix.length > 0 && !parsedBefore) {
+      c.named.delete(text);
+      c.unnamed.add(text);
+    }
     if (!STALE_STATEMENT.has((e as { code?: string }).code ?? '')) throw e;
     c.named.delete(text);
     c.unnamed.add(text);
@@ -54,4 +64,51 @@ export async function queryKept(client: pg.PoolClient, text: string, values: unk
     if (inTransaction) throw e;
     return client.query(text, values);
   }
+}
+
+type PgQueryObject = pg.Query & {
+  prepare(connection: unknown): void;
+  handleDataRow(msg: unknown): void;
+  handleCommandComplete(msg: unknown, connection: unknown): void;
+};
+const PgQuery = (pg as unknown as { Query: new (config: pg.QueryConfig) => PgQueryObject }).Query;
+
+/**
+ * `prefix` (statements without parameters: the held `begin` and tenant context, at-commit.ts) and then
+ * the statement with parameters, pipelined in one message with one Sync: Parse/Bind/Execute of each
+ * prefix statement, then the statement's own Bind/Describe/Execute (node-postgres's Query).
+ *
+ * Why (issue 11): sending the prefix as its own simple-protocol message cost a round trip per request,
+ * in the process (a query, its promise, its ReadyForQuery) and in the backend (a message cycle). The
+ * statements, their order and the transaction are the same: PostgreSQL runs them one after another; an
+ * error in any of them skips the rest up to the Sync, and the call fails as the first statement would
+ * have failed on its own (the transaction is then aborted and Kysely rolls it back). The prefix's results
+ * are never read (HeldStatements answers them empty): their rows and command tags are skipped here.
+ */
+function queryPrefixed(client: pg.PoolClient, prefix: readonly string[], name: string | undefined, text: string, values: unknown[]): Promise<pg.QueryResult> {
+  return new Promise((resolve, reject) => {
+    const query = new PgQuery(name ? { name, text, values } : { text, values });
+    let skip = prefix.length;
+    const prepare = query.prepare.bind(query);
+    const dataRow = query.handleDataRow.bind(query);
+    const complete = query.handleCommandComplete.bind(query);
+    query.prepare = (connection: unknown) => {
+      const con = connection as { parse(m: { text: string }): void; bind(m: object): void; execute(m: object): void };
+      for (const statement of prefix) {
+        con.parse({ text: statement });
+        con.bind({});
+        con.execute({});
+      }
+      prepare(connection);
+    };
+    query.handleDataRow = (msg: unknown) => {
+      if (skip === 0) dataRow(msg);
+    };
+    query.handleCommandComplete = (msg: unknown, connection: unknown) => {
+      if (skip > 0) skip--;
+      else complete(msg, connection);
+    };
+    (query as unknown as { callback: (err: Error | null, res: pg.QueryResult) => void }).callback = (err, res) => (err ? reject(err) : resolve(res));
+    void client.query(query as unknown as pg.QueryConfig);
+  });
 }

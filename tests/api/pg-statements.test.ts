@@ -76,6 +76,36 @@ describe.skipIf(testEngine !== 'postgres')('named statements on PostgreSQL', () 
     }
   });
 
+  it('sends a held prefix in the same message as the statement: same results, and an error anywhere fails the call and leaves the connection usable', async () => {
+    const client = await pool!.connect();
+    try {
+      const prefix = ['begin', "SELECT set_config('polku.probe', 'x', true)"];
+      const text = "SELECT $1::int + 1 AS n, current_setting('polku.probe') AS probe";
+      // A new statement (its Parse after the prefix's), then the kept one.
+      for (const v of [1, 2]) {
+        const r = await queryKept(client, text, [v], true, prefix);
+        expect(r.rows).toEqual([{ n: v + 1, probe: 'x' }]);
+        expect(r.fields.map((f) => f.name)).toEqual(['n', 'probe']);
+        expect((await client.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = pg_backend_pid() AND xact_start IS NOT NULL')).rows[0].n).toBe(1);
+        await client.query('rollback');
+      }
+      expect((await client.query(`SELECT current_setting('polku.probe', true) AS p`)).rows[0].p).toBe('');
+      // The prefix fails: the statement does not run, the transaction is aborted, the caller rolls back.
+      await expect(queryKept(client, text, [1], true, ['begin', 'SELECT 1/0'])).rejects.toMatchObject({ code: '22012' });
+      await expect(client.query('SELECT 1')).rejects.toMatchObject({ code: '25P02' });
+      await client.query('rollback');
+      // The statement fails (new text, so its Parse followed the prefix's): the same; the text then runs unnamed.
+      const failing = 'SELECT 1 / $1::int AS n';
+      await expect(queryKept(client, failing, [0], true, prefix)).rejects.toMatchObject({ code: '22012' });
+      await client.query('rollback');
+      expect((await queryKept(client, failing, [1], true, prefix)).rows).toEqual([{ n: 1 }]);
+      await client.query('rollback');
+      expect((await queryKept(client, failing, [2], false)).rows).toEqual([{ n: 0 }]);
+    } finally {
+      client.release();
+    }
+  });
+
   it('serves the app: a worker reads the client list twice with the same answers', async () => {
     const cookie = await t!.login('ohjaaja');
     const first = await t!.call('GET', '/api/v1/guidance/caseload', { cookie });
