@@ -71,7 +71,7 @@ export interface CaseloadFollowupRow {
  * over all of them, in one statement that also writes the page's audit row: `audit` turns the details
  * `{count, total, page}` (how many rows this page shows, of how many), which only the statement knows,
  * into the audit call (one round trip less per request). The page itself is `polku_caseload_page_json`
- * (migrations 0940, 0943, 0970, 0971, 0980): planned once per connection, one row with the counts and the
+ * (migrations 0940, 0943, 0970, 0971, 0980, 0985): planned once per connection, one row with the counts and the
  * page's rows as one JSON array (decoding ~900 fields one by one cost the server more than the statement
  * did), each row's follow-up values read from its client's kept facts (0980); row-level security applies
  * inside it as to any statement of the request's transaction.
@@ -80,7 +80,8 @@ export async function caseloadPage(
   tx: Tx, who: { userId: string; countyCode: string; organizationId: string }, today: string, page: number, pageSize: number,
   audit: (details: RawBuilder<unknown>) => RawBuilder<unknown>,
 ) {
-  const details = sql`jsonb_build_object('count', (SELECT json_array_length(p.items) FROM page p), 'total', (SELECT p.total FROM page p), 'page', ${page}::int)`;
+  // `shown`: the page's row count from the function (0985), not json_array_length(items), which lexes the page's JSON again.
+  const details = sql`jsonb_build_object('count', (SELECT p.shown FROM page p), 'total', (SELECT p.total FROM page p), 'page', ${page}::int)`;
   // The follow-up settings layers in force (as alertSettingsAndLimits reads them) ride on the same row:
   // the no-contact limit is the organisation's setting, and reading it apart would be a statement more.
   const { rows } = await sql<{ total: number; advice: number; guidance: number; intensive: number; items: (CaseloadRow & CaseloadFollowupRow)[]; settings_layers: Partial<FollowupSettings>[] | null }>`
