@@ -644,14 +644,17 @@ describe(`reshaped report queries equal the previous ones on ${process.env.POLKU
       expect(all).toBeGreaterThan(none); // and the stalled ones
       expect(usual).toBeGreaterThanOrEqual(none);
       // Another session time zone reads the referrals (the day rows are Finnish days): the zone as the
-      // service learns it (useAnalyticsMemory), also over the Finnish day of the newest referral whose UTC
-      // day is the day before: no later referral has its UTC day on that Finnish day, so the UTC day holds
-      // fewer referrals than the Finnish one and the day rows read in UTC would count too many.
+      // service learns it (useAnalyticsMemory), also over a Finnish day that holds one referral of its own,
+      // made at 00:30 Finnish time (the evening before in UTC), far from the others and with no events (its
+      // requested time is its creation), to another sector: the day rows read in UTC would count it, the
+      // referrals of that UTC day do not. (A day picked from the random data could hold equal counts.)
       const early = await sql<{ d: string }>`
-        SELECT to_char(created_at AT TIME ZONE 'Europe/Helsinki', 'YYYY-MM-DD') AS d FROM referrals
-         WHERE county_code = ${COUNTY} AND status <> 'draft'
-           AND (created_at AT TIME ZONE 'Europe/Helsinki')::date <> (created_at AT TIME ZONE 'UTC')::date
-         ORDER BY created_at DESC LIMIT 1`.execute(tx);
+        INSERT INTO referrals (county_code, organization_id, client_id, to_organization_id, to_sector, service_name, reason, status, created_at)
+        SELECT r.county_code, r.organization_id, r.client_id, NULL, CASE WHEN fo.sector = 'kela' THEN 'ngo' ELSE 'kela' END, r.service_name, r.reason,
+               'requested', ((${TEST_TODAY}::timestamptz + interval '1000 days')::date + time '00:30') AT TIME ZONE 'Europe/Helsinki'
+          FROM referrals r JOIN organizations fo ON fo.id = r.organization_id
+         WHERE r.county_code = ${COUNTY} AND r.status <> 'draft' ORDER BY r.id LIMIT 1
+        RETURNING to_char(created_at AT TIME ZONE 'Europe/Helsinki', 'YYYY-MM-DD') AS d`.execute(tx);
       const oneDay = scope({ from: early.rows[0]!.d, to: early.rows[0]!.d });
       await sql`SET LOCAL TimeZone = 'UTC'`.execute(tx);
       const timeZone = await repo.useAnalyticsMemory(tx);

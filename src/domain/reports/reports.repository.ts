@@ -266,12 +266,14 @@ function openDurationMedian(s: ReportScope) {
   const unit = relationshipInUnit(s);
   const until = sql`${end(s)}::timestamptz`;
   // Positions in ascending duration: lo = floor((n-1)/2), hi = ceil((n-1)/2) = n/2; in start order n-1-hi … n-1-lo.
+  // greatest(…, 0): the planner may run the lateral for a level with no open ones before `ON a.open > 0`
+  // drops it, and OFFSET -1 is an error (seen in tests/api/report-equivalence.test.ts on random data).
   return sql`LEFT JOIN LATERAL (
       SELECT min(x.days) + (max(x.days) - min(x.days)) * 0.5::float8 AS median FROM (
         SELECT (extract(epoch from (${until} - r.started_at)) / 86400)::float8 AS days FROM client_relationships r
          WHERE r.county_code = ${s.countyCode} AND r.level = a.level AND r.started_at < ${until}
            AND (r.ended_at IS NULL OR r.ended_at >= ${until}) AND ${unit}
-         ORDER BY r.started_at OFFSET a.open - 1 - a.open / 2 LIMIT a.open / 2 - (a.open - 1) / 2 + 1) x) m ON a.open > 0`;
+         ORDER BY r.started_at OFFSET greatest(a.open - 1 - a.open / 2, 0) LIMIT a.open / 2 - (a.open - 1) / 2 + 1) x) m ON a.open > 0`;
 }
 
 /**
