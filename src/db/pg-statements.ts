@@ -51,15 +51,15 @@ export async function queryKept(
   try {
     return await run(name);
   } catch (e) {
+    const stale = STALE_STATEMENT.has((e as { code?: string }).code ?? '');
     // node-postgres takes the ParseComplete of a prefix statement for the named statement's: after a
-    // failed first call it is unknown whether the name exists on the server, so this text stays unnamed.
-    if (prefix.length > 0 && !parsedBefore) {
+    // failed first call it is unknown whether the name exists on the server, so this text stays unnamed,
+    // as a stale one does.
+    if (stale || (prefix.length > 0 && !parsedBefore)) {
       c.named.delete(text);
       c.unnamed.add(text);
     }
-    if (!STALE_STATEMENT.has((e as { code?: string }).code ?? '')) throw e;
-    c.named.delete(text);
-    c.unnamed.add(text);
+    if (!stale) throw e;
     // Inside a transaction the error has aborted it: the caller's unit of work fails once, as any error.
     if (inTransaction) throw e;
     return client.query(text, values);

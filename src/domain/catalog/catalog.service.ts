@@ -96,14 +96,12 @@ export async function searchBody(read: Tx, inTx: RunInTx, query: ServiceSearchQu
 }
 
 /**
- * The public search inside the caller's transaction, cached per catalogue generation (read in `tx`
- * unless the caller read it just before the transaction): an edit or import moves the generation
- * and the next request searches again.
+ * The public search inside the caller's transaction, cached per catalogue generation (read in `tx`):
+ * an edit or import moves the generation and the next request searches again. The route answers
+ * through searchBody; this transaction path is the reference its tests compare with.
  */
-export function search(tx: Tx, query: ServiceSearchQuery, generationReadBefore?: string): Promise<JsonBody> {
-  return cachedByCatalogGeneration(tx, query, async (t) => JsonBody.of(ServiceSearchResult, await searchUncached(t, query)), {
-    readBefore: generationReadBefore,
-  });
+export function search(tx: Tx, query: ServiceSearchQuery): Promise<JsonBody> {
+  return cachedByCatalogGeneration(tx, query, async (t) => JsonBody.of(ServiceSearchResult, await searchUncached(t, query)));
 }
 
 async function searchUncached(tx: Tx, query: ServiceSearchQuery): Promise<ServiceSearchResult> {

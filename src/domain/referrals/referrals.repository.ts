@@ -119,12 +119,8 @@ export function listBox(tx: Tx, organizationId: string, box: 'incoming' | 'outgo
  * apply to each (the receiver's own row, else the county default: referrals.queries.ts, limitsFor) joined
  * in. One statement, where reading every row of referral_time_limits on each request took a second.
  */
-export function referralSummariesOfClient(tx: Tx, clientId: string) {
-  return summariesOfClient(tx, clientId);
-}
-
 // Compiled once (precompiled.ts): the same text on every request.
-const summariesOfClient = precompiled((db, clientId: string) =>
+export const referralSummariesOfClient = precompiled((db, clientId: string) =>
   db
     .selectFrom('referrals as r')
     .innerJoin('organizations as fo', 'fo.id', 'r.organization_id')

@@ -529,6 +529,9 @@ export async function pathCrossingsFromEvents(tx: Tx, s: ReportScope) {
 type Limits = { notReceivedDays: number; notAcceptedDays: number };
 type CrossingRow = { from_sector: string; to_sector: string; referrals: string; failed: string };
 const crossingRow = (r: CrossingRow) => ({ from: r.from_sector, to: r.to_sector, referrals: int(r.referrals), failed: int(r.failed) });
+/** A referral `r` waiting past its time limit as of `now` (sent and not received, or received and not accepted). */
+const stalled = (limits: Limits, now: Date) => sql`((r.status = 'requested' AND r.status_changed_at < ${now}::timestamptz - make_interval(days => ${limits.notReceivedDays}))
+  OR (r.status = 'received' AND r.status_changed_at < ${now}::timestamptz - make_interval(days => ${limits.notAcceptedDays})))`;
 
 /**
  * Referrals between organisations of different sectors, directed, with how many failed or stalled. The
@@ -551,8 +554,7 @@ export async function referralCrossings(tx: Tx, s: ReportScope, limits: Limits, 
         JOIN organizations fo ON fo.id = r.organization_id
         LEFT JOIN organizations tor ON tor.id = r.to_organization_id
        WHERE r.county_code = ${s.countyCode} AND r.created_at >= ${start(s)}::timestamptz AND r.created_at < ${end(s)}::timestamptz
-         AND ((r.status = 'requested' AND r.status_changed_at < ${now}::timestamptz - make_interval(days => ${limits.notReceivedDays}))
-           OR (r.status = 'received' AND r.status_changed_at < ${now}::timestamptz - make_interval(days => ${limits.notAcceptedDays})))
+         AND ${stalled(limits, now)}
        GROUP BY 1, 2)
     SELECT c.from_sector, c.to_sector, c.referrals, c.ended + coalesce(x.n, 0) AS failed
       FROM c LEFT JOIN stalled x ON x.from_sector = c.from_sector AND x.to_sector = c.to_sector`.execute(tx);
@@ -566,9 +568,7 @@ export async function referralCrossingsFromReferrals(tx: Tx, s: ReportScope, lim
   const { rows } = await withoutPlans(tx, ['enable_nestloop', 'enable_sort'], () => sql<CrossingRow>`
     WITH r AS (${referralBase(s)})
     SELECT from_sector, to_sector, count(*) AS referrals,
-           count(*) FILTER (WHERE status IN ('rejected', 'failed', 'cancelled')
-                               OR (status = 'requested' AND status_changed_at < ${now}::timestamptz - make_interval(days => ${limits.notReceivedDays}))
-                               OR (status = 'received' AND status_changed_at < ${now}::timestamptz - make_interval(days => ${limits.notAcceptedDays}))) AS failed
+           count(*) FILTER (WHERE r.status IN ('rejected', 'failed', 'cancelled') OR ${stalled(limits, now)}) AS failed
       FROM r WHERE from_sector <> to_sector GROUP BY 1, 2`.execute(tx));
   return rows.map(crossingRow);
 }
